@@ -1,0 +1,90 @@
+"""Options of the ``safeguarding`` plugin, grouped by feature as in ``mkdocs.yml``."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config, ValidationError
+
+from .errors import SafeguardingError
+from .quick_exit.model import check_destination
+
+
+class NeutralURL(opt.BaseConfigOption[str]):
+    """An absolute https URL (plain http is accepted for 127.0.0.1 and localhost in tests)."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str):
+            raise ValidationError(
+                f"received {value!r}, expected an absolute https URL such as "
+                "'https://www.bbc.co.uk/weather'"
+            )
+        try:
+            return check_destination(value)
+        except SafeguardingError as error:
+            raise ValidationError(str(error)) from None
+
+
+class QuickExitMessages(Config):
+    """What the control says while Shift is being pressed, and on leaving."""
+
+    press_two_more = opt.Type(str, default="Shift, press 2 more times to exit.")
+    """Status after one Shift press. Default: 'Shift, press 2 more times to exit.'"""
+    press_one_more = opt.Type(str, default="Shift, press 1 more time to exit.")
+    """Status after two Shift presses. Default: 'Shift, press 1 more time to exit.'"""
+    expired = opt.Type(str, default="Exit this page expired.")
+    """Status when more than 5 seconds pass between presses. Default: 'Exit this page expired.'"""
+    loading = opt.Type(str, default="Loading.")
+    """Text of the plain screen shown while leaving. Default: 'Loading.'"""
+
+
+class QuickExitConfig(Config):
+    """The "Exit this page" control shown first on every page."""
+
+    enabled = opt.Type(bool, default=True)
+    """Show the control on every page, 404 included. Default: true."""
+    destination = NeutralURL(default="https://www.bbc.co.uk/weather")
+    """Neutral page the control leads to. Default: 'https://www.bbc.co.uk/weather'."""
+    label = opt.Type(str, default="Exit this page")
+    """Visible text of the control; also the start of its accessible name."""
+    skip_label = opt.Type(str, default="Exit this page")
+    """Text of the second exit link beside the skip link, shown when it has focus."""
+    shift_shortcut = opt.Type(bool, default=True)
+    """Leave when Shift is pressed 3 times within 5 seconds of each press. Default: true."""
+    new_tab = opt.Type(bool, default=False)
+    """Also open the destination in a new tab on mouse or touch activation. Default: false."""
+    help_page = opt.Optional(opt.Type(str))
+    """Page in docs_dir explaining how to browse safely, linked beside the control (e.g.
+    'staying-safe-online.md'). Default: none."""
+    help_label = opt.Type(str, default="Staying safe online")
+    """Text of the link to help_page. Default: 'Staying safe online'."""
+    messages = opt.SubConfig(QuickExitMessages)
+    """Status and overlay wording."""
+
+
+class PrivacyConfig(Config):
+    """Leave nothing behind in the reader's browser."""
+
+    memory_storage = opt.Type(bool, default=True)
+    """Keep the theme's remembered settings (palette, tabs, banners) in page memory instead of
+    localStorage and sessionStorage. Default: true."""
+    no_referrer = opt.Type(bool, default=True)
+    """Add <meta name="referrer" content="no-referrer"> so no site a reader goes to learns
+    where they came from. Default: true."""
+
+
+class PluginConfig(Config):
+    """All options of the ``safeguarding`` plugin."""
+
+    enabled = opt.Type(bool, default=True)
+    """Turn the whole plugin on or off. Default: true."""
+    safe_publish = opt.Type(bool, default=True)
+    """Build into a staging folder and replace site_dir only when the build succeeded, so a
+    failed build leaves the published site as it was. Default: true."""
+    quick_exit = opt.SubConfig(QuickExitConfig)
+    """Quick exit options."""
+    privacy = opt.SubConfig(PrivacyConfig)
+    """No-trace options."""

@@ -1,0 +1,1 @@
+"""No-trace browsing: no referrer and no browser storage."""

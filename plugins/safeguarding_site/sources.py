@@ -1,0 +1,73 @@
+"""Checks on Markdown sources before MkDocs reads them.
+
+MkDocs silently treats broken YAML front matter as page text and prints a traceback for a
+page that is not UTF-8. These checks turn both into one clear message naming the file.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from .errors import SafeguardingError
+
+# Same opening rule as MkDocs' own front-matter reader: "---" on the first line, closed by
+# "---" or "..." on a line of its own.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)??(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+TEXT_FIELDS = ("title", "description")
+"""Front matter fields the site shows as text; anything else there is a mistake."""
+
+
+def decode_source(raw: bytes, src_path: str) -> str:
+    """Return the page text, or explain where a page is not UTF-8."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise SafeguardingError(
+            f"Page '{src_path}' is not UTF-8 text: byte 0x{raw[error.start]:02x} on line {line} "
+            "cannot be read. Open the file in your editor and save it with the encoding "
+            "'UTF-8'."
+        ) from None
+    return text
+
+
+def check_front_matter(text: str, src_path: str) -> dict:
+    """Parse the page's front matter, or explain what is wrong with it and where."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---") and text.split("\n", 1)[0].strip() == "---":
+            raise SafeguardingError(
+                f"Page '{src_path}' starts front matter with '---' on line 1 but never closes "
+                "it. Add a line with only '---' after the last front matter field."
+            )
+        return {}
+    body = match.group(1) or ""
+    try:
+        data = yaml.safe_load(body)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" on line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(error, "problem", None) or "it is not valid YAML"
+        raise SafeguardingError(
+            f"Page '{src_path}' has broken front matter{where}: {problem}. Each front matter "
+            "line must look like 'name: value'; put quotes around values that contain ':' or "
+            "start with a special character."
+        ) from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise SafeguardingError(
+            f"Page '{src_path}' has front matter that is not a list of 'name: value' fields "
+            f"(found {type(data).__name__}). Write each field on its own line as 'name: value'."
+        )
+    for field in TEXT_FIELDS:
+        if field in data and not isinstance(data[field], str):
+            raise SafeguardingError(
+                f"Page '{src_path}': front matter field '{field}' must be text, "
+                f"received {data[field]!r}. Write it as '{field}: Your text here'."
+            )
+    return data
