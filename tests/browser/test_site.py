@@ -1,0 +1,106 @@
+"""Every page of the built example site, in real Chromium."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.browser.axe import axe_violations
+
+WIDTHS = [1280, 320]
+
+ON_TOP = """sel => {
+  const el = document.querySelector(sel);
+  const box = el.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  return el === hit || el.contains(hit);
+}"""
+
+
+def on_top(page, selector: str) -> bool:
+    """True when the middle of the element is what a pointer there would hit."""
+    return page.evaluate(ON_TOP, selector)
+
+
+def open_page(context, url: str):
+    """Open ``url`` and record every request the page makes."""
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    response = page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, response, requests
+
+
+def test_every_page_basics(context, example_site, example_pages):
+    """200, one h1, a language, a title, and requests to the site only."""
+    origin = example_site.origin
+    problems = []
+    for path in example_pages:
+        page, response, requests = open_page(context, example_site.url(path))
+        if response.status != 200:
+            problems.append(f"{path}: status {response.status}")
+        if page.locator("h1").count() != 1:
+            problems.append(f"{path}: {page.locator('h1').count()} <h1> elements")
+        if page.get_attribute("html", "lang") != "en":
+            problems.append(f"{path}: lang is {page.get_attribute('html', 'lang')!r}")
+        if not page.title().strip():
+            problems.append(f"{path}: empty <title>")
+        foreign = [u for u in requests if not u.startswith(origin) and not u.startswith("data:")]
+        if foreign:
+            problems.append(f"{path}: requests to other hosts {foreign}")
+        page.close()
+    assert problems == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_passes_axe(browser, example_site, example_pages, width):
+    """axe-core finds no WCAG 2.2 A/AA violation on any page at this width."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    found = []
+    for path in example_pages:
+        page, _, _ = open_page(context, example_site.url(path))
+        found += [f"{path}: {line}" for line in axe_violations(page)]
+        page.close()
+    context.close()
+    assert found == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_horizontal_scroll(browser, example_site, example_pages, width):
+    """Nothing makes the page wider than the window."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    wide = []
+    for path in example_pages:
+        page, _, _ = open_page(context, example_site.url(path))
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        if scroll_width > width:
+            wide.append(f"{path}: {scroll_width}px")
+        page.close()
+    context.close()
+    assert wide == []
+
+
+def test_skip_link_moves_focus_past_the_header(page, example_site, example_pages):
+    """On every content page the third Tab stop is the skip link, and it leads to the heading."""
+    for path in example_pages:
+        if path.endswith("404.html"):
+            continue  # Material's 404 page has no table of contents, so no skip link.
+        page.goto(example_site.url(path))
+        # Tab order: exit button, help link, skip link.
+        for _ in range(3):
+            page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.className")
+        assert "md-skip" in focused.split(), path
+        page.wait_for_timeout(400)  # Material fades the skip link in
+        assert on_top(page, ".md-skip"), f"{path}: the focused skip link is covered"
+        target = urlsplit(page.evaluate("document.activeElement.href")).fragment
+        page.keyboard.press("Enter")
+        page.wait_for_function("t => location.hash === '#' + t", arg=target)
+        heading = page.locator(f"[id='{target}']")
+        top = heading.evaluate("el => el.getBoundingClientRect().top")
+        covered = page.evaluate(
+            "() => document.querySelector('.md-header').getBoundingClientRect().bottom"
+        )
+        assert top >= covered, f"{path}: target at {top}px is under the sticky bars ({covered}px)"

@@ -1,0 +1,245 @@
+"""Tests for safeguarding_site.plugin: real MkDocs builds of small sites."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
+
+from tests.conftest import ROOT, write_site
+
+MINIMAL = {"index.md": "# Home\n\nHello.\n", "help.md": "# Staying safe\n\nAdvice.\n"}
+
+
+def mkdocs_cli(site_root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs` command in ``site_root``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args],
+        cwd=site_root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` with a hash of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_minimal_site_gets_every_asset(build_site):
+    """A site of only docs/ and a minimal mkdocs.yml gets the bar, CSS, JS and privacy head."""
+    site = build_site(MINIMAL)
+    html = (site / "index.html").read_text(encoding="utf-8")
+    body = html.split("<body", 1)[1].split(">", 1)[1].lstrip()
+    assert body.startswith('<div class="sg-exit" data-module="sg-quick-exit"')
+    assert '<meta name="referrer" content="no-referrer">' in html
+    assert "window.__md_set=function" in html
+    assert 'href="assets/safeguarding/safeguarding.css"' in html
+    assert 'src="assets/safeguarding/quick-exit.js"' in html
+    assert (site / "assets/safeguarding/safeguarding.css").is_file()
+    assert (site / "assets/safeguarding/quick-exit.js").is_file()
+    assert 'href="https://www.bbc.co.uk/weather" rel="nofollow noreferrer"' in html
+    # No template of the plugin is published as a file.
+    assert not list(site.rglob("quick-exit.html"))
+
+
+def test_fixture_site_in_repository_builds(tmp_path):
+    """tests/fixtures/minimal-site builds with nothing but the plugin enabled."""
+    fixture = ROOT / "tests" / "fixtures" / "minimal-site"
+    cfg = load_config(str(fixture / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    from tests.conftest import run_build
+
+    run_build(cfg)
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'data-module="sg-quick-exit"' in html
+    assert (tmp_path / "site/assets/safeguarding/quick-exit.js").is_file()
+
+
+def test_help_page_linked_relative_to_each_page(build_site):
+    """The help link works from pages at any depth."""
+    files = {**MINIMAL, "deep/page.md": "# Deep\n"}
+    site = build_site(files, plugins=[{"safeguarding": {"quick_exit": {"help_page": "help.md"}}}])
+    assert 'class="sg-exit__help" href="help/"' in (site / "index.html").read_text()
+    assert 'class="sg-exit__help" href="../../help/"' in (site / "deep/page/index.html").read_text()
+
+
+def test_404_page_has_exit_and_root_help_link(build_site):
+    """The 404 page, served at any depth, gets the bar with a root-relative help link."""
+    site = build_site(
+        MINIMAL,
+        site_url="https://example.org/sab/",
+        plugins=[{"safeguarding": {"quick_exit": {"help_page": "help.md"}}}],
+    )
+    html = (site / "404.html").read_text(encoding="utf-8")
+    assert 'data-module="sg-quick-exit"' in html
+    assert 'class="sg-exit__help" href="/sab/help/"' in html
+    assert '<meta name="referrer" content="no-referrer">' in html
+
+
+def test_text_options_are_escaped(build_site):
+    """Labels from mkdocs.yml are shown as text, never as markup."""
+    options = {"quick_exit": {"label": "<script>alert(1)</script>", "messages": {"loading": "'\""}}}
+    site = build_site(MINIMAL, plugins=[{"safeguarding": options}])
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_quick_exit_disabled(build_site):
+    """With quick_exit off there is no bar, but the privacy head stays."""
+    site = build_site(MINIMAL, plugins=[{"safeguarding": {"quick_exit": {"enabled": False}}}])
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "sg-exit" not in html
+    assert '<meta name="referrer" content="no-referrer">' in html
+
+
+def test_plugin_disabled_changes_nothing(build_site):
+    """enabled: false leaves pages as the theme made them."""
+    site = build_site(MINIMAL, plugins=[{"safeguarding": {"enabled": False}}])
+    html = (site / "index.html").read_text(encoding="utf-8")
+    assert "sg-exit" not in html and "no-referrer" not in html
+
+
+def test_bad_destination_is_a_config_error(tmp_path, caplog):
+    """A destination that is not https is refused with what was received."""
+    config_file = write_site(
+        tmp_path,
+        MINIMAL,
+        {"plugins": [{"safeguarding": {"quick_exit": {"destination": "http://news.example"}}}]},
+    )
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        load_config(str(config_file))
+    assert caplog.messages == [
+        "Config value 'plugins': Plugin 'safeguarding' option 'quick_exit': Sub-option "
+        "'destination': received 'http://news.example', expected an absolute https URL of a "
+        "neutral website, such as 'https://www.bbc.co.uk/weather'"
+    ]
+
+
+def test_unknown_option_warns(tmp_path, caplog):
+    """An unknown option is named in a warning (an error under --strict)."""
+    config_file = write_site(
+        tmp_path, MINIMAL, {"plugins": [{"safeguarding": {"quick_exit": {"colour": "red"}}}]}
+    )
+    with caplog.at_level(logging.WARNING):
+        load_config(str(config_file))
+    assert caplog.messages == [
+        "Config value 'plugins': Plugin 'safeguarding' option 'quick_exit': Sub-option "
+        "'colour': Unrecognised configuration name: colour"
+    ]
+
+
+def test_wrong_type_option(tmp_path, caplog):
+    """A switch given as text is refused."""
+    config_file = write_site(
+        tmp_path, MINIMAL, {"plugins": [{"safeguarding": {"quick_exit": {"new_tab": "yes"}}}]}
+    )
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        load_config(str(config_file))
+    assert caplog.messages == [
+        "Config value 'plugins': Plugin 'safeguarding' option 'quick_exit': Sub-option "
+        "'new_tab': Expected type: <class 'bool'> but received: <class 'str'>"
+    ]
+
+
+def test_missing_help_page(build_site, caplog):
+    """A help_page that does not exist stops the build, naming the option and the path."""
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(MINIMAL, plugins=[{"safeguarding": {"quick_exit": {"help_page": "nope.md"}}}])
+    assert any(
+        m.startswith(
+            "Plugin 'safeguarding' option 'quick_exit.help_page': received 'nope.md', but there "
+            "is no such page in "
+        )
+        for m in caplog.messages
+    )
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (
+            "---\ntitle: [unclosed\n---\n# Hi\n",
+            "Error: Page 'index.md' has broken front matter on line 3",
+        ),
+        (b"# Caf\xe9\n", "Error: Page 'index.md' is not UTF-8 text: byte 0xe9 on line 1"),
+        ("---\ntitle: x\n# Hi\n", "Error: Page 'index.md' starts front matter with '---'"),
+    ],
+)
+def test_bad_pages_give_one_message_without_traceback(tmp_path, content, expected):
+    """Bad input stops `mkdocs build` with a plain message naming the page."""
+    write_site(tmp_path, {**MINIMAL, "index.md": content}, {})
+    result = mkdocs_cli(tmp_path, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert expected.removeprefix("Error: ") in result.stderr
+
+
+def test_missing_docs_dir_message(tmp_path):
+    """A missing docs folder is reported by MkDocs without a traceback."""
+    write_site(tmp_path, {}, {"docs_dir": "nowhere"})
+    result = mkdocs_cli(tmp_path, "build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "Config value 'docs_dir': The path '" in result.stderr
+    assert "nowhere' isn't an existing directory." in result.stderr
+
+
+def test_failed_strict_build_keeps_published_site(tmp_path):
+    """A build that fails under --strict leaves the previous site/ byte for byte."""
+    write_site(tmp_path, MINIMAL, {})
+    assert mkdocs_cli(tmp_path, "build", "--strict").returncode == 0
+    before = tree_digest(tmp_path / "site")
+    (tmp_path / "docs" / "index.md").write_text("# Home\n\n[broken](missing.md)\n")
+    result = mkdocs_cli(tmp_path, "build", "--strict")
+    assert result.returncode == 1
+    assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
+    assert tree_digest(tmp_path / "site") == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+
+
+def test_successful_build_replaces_site(tmp_path):
+    """A good build replaces the published site and leaves no staging folder."""
+    write_site(tmp_path, MINIMAL, {})
+    assert mkdocs_cli(tmp_path, "build").returncode == 0
+    (tmp_path / "docs" / "new.md").write_text("# New\n")
+    assert mkdocs_cli(tmp_path, "build").returncode == 0
+    assert (tmp_path / "site" / "new" / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+
+
+def test_example_site_builds_strict_without_warnings(tmp_path):
+    """The example site builds with --strict and logs no warning at all."""
+    result = mkdocs_cli(ROOT, "build", "--strict", "--site-dir", str(tmp_path / "site"))
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr
+    for page in [
+        "index.html",
+        "making-safeguarding-personal/index.html",
+        "making-safeguarding-personal/resources/index.html",
+        "guidance/index.html",
+        "support/domestic-and-sexual-abuse/index.html",
+        "support/fire-safety/index.html",
+        "support/being-a-witness/index.html",
+        "support/people-who-have-caused-harm/index.html",
+        "have-your-say/index.html",
+        "staying-safe-online/index.html",
+        "accessibility/index.html",
+        "privacy/index.html",
+        "404.html",
+    ]:
+        assert (tmp_path / "site" / page).is_file(), page
