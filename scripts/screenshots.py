@@ -1,0 +1,65 @@
+"""Take the README screenshots of the built site in headless Chromium.
+
+Usage: python scripts/screenshots.py [SITE_DIR] [OUT_DIR]
+Builds nothing: run `make site` first. Serves SITE_DIR on 127.0.0.1 while it works.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+SHOTS = [
+    # name, path, width, height, action
+    ("home-1280", "/", 1280, 900, None),
+    ("home-320", "/", 320, 640, None),
+    ("exit-counting-1280", "/support/domestic-and-sexual-abuse/", 1280, 500, "shift2"),
+    ("exit-counting-320", "/support/domestic-and-sexual-abuse/", 320, 640, "shift2"),
+    ("drawer-320", "/", 320, 640, "drawer"),
+    ("resources-1280", "/making-safeguarding-personal/resources/", 1280, 900, "open-details"),
+    ("not-found-320", "/404.html", 320, 640, None),
+]
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def main() -> None:
+    site = Path(sys.argv[1] if len(sys.argv) > 1 else "site").resolve()
+    out = Path(sys.argv[2] if len(sys.argv) > 2 else "screenshots").resolve()
+    out.mkdir(parents=True, exist_ok=True)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{server.server_address[1]}"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
+        )
+        for name, path, width, height, action in SHOTS:
+            page = browser.new_page(viewport={"width": width, "height": height})
+            page.goto(origin + path)
+            if action == "shift2":
+                page.keyboard.press("Shift")
+                page.keyboard.press("Shift")
+            elif action == "drawer":
+                page.click(".md-header label[for='__drawer']")
+            elif action == "open-details":
+                page.click("details summary")
+                page.locator("details").first.scroll_into_view_if_needed()
+            page.wait_for_timeout(400)
+            page.screenshot(path=str(out / f"{name}.png"))
+            page.close()
+            print(out / f"{name}.png")
+        browser.close()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
