@@ -106,9 +106,20 @@ def chromium_path() -> str:
     return os.environ.get("SG_CHROMIUM", "/usr/bin/chromium")
 
 
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
 @pytest.fixture(scope="session")
-def browser():
-    """One headless Chromium for the whole run; fails (never skips) when it is missing."""
+def playwright():
+    """Playwright itself; fails (never skips) when Chromium is missing."""
     from playwright.sync_api import sync_playwright
 
     path = chromium_path()
@@ -117,21 +128,28 @@ def browser():
             f"Chromium is not installed at {path}. Run 'make test' (it installs Debian's "
             "chromium when run as root) or 'apt-get install -y chromium'."
         )
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=path,
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        yield chromium
-        chromium.close()
+    with sync_playwright() as instance:
+        yield instance
+
+
+@pytest.fixture(scope="session")
+def browser(playwright):
+    """One headless Chromium for the whole run."""
+    chromium = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
+
+
+@pytest.fixture(scope="session")
+def bfcache_browser(playwright):
+    """Chromium with the back/forward cache on, as readers have it (Playwright turns it off)."""
+    chromium = playwright.chromium.launch(
+        executable_path=chromium_path(),
+        args=CHROMIUM_ARGS,
+        ignore_default_args=["--disable-back-forward-cache"],
+    )
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -175,21 +176,44 @@ def test_shift_counts_in_a_text_field(page, example_site, destination):
     expect_destination(page, destination, before)
 
 
-def test_back_forward_cache_shows_usable_page(page, example_site):
-    """Coming back to a page from the back/forward cache shows no half-done count."""
+def test_back_forward_cache_shows_usable_page(bfcache_browser, example_site):
+    """A page restored from the back/forward cache shows no half-done count."""
+    context = bfcache_browser.new_context()
+    page = context.new_page()
     page.goto(example_site.url("/"))
+    page.evaluate("window.stillHere = true")
     page.keyboard.press("Shift")
     page.keyboard.press("Shift")
     assert page.text_content(STATUS) == "Shift, press 1 more time to exit."
     page.click("a[href='support/domestic-and-sexual-abuse/']")
     page.wait_for_url(example_site.url(PAGE))
-    page.go_back()
-    page.wait_for_url(example_site.url("/"))
+    # A restore from the cache fires no load event, so wait for the commit only.
+    page.go_back(wait_until="commit")
+    page.wait_for_function("document.readyState === 'complete'")
+    assert page.evaluate("window.stillHere === true"), "the page was reloaded, not restored"
     assert page.text_content(STATUS) == ""
     assert not page.is_visible(".sg-exit__indicator")
     assert page.title()
     page.keyboard.press("Shift")
     assert page.text_content(STATUS) == "Shift, press 2 more times to exit."
+    context.close()
+
+
+def test_back_after_exit_shows_usable_page(bfcache_browser, example_site, destination):
+    """Back from the neutral page lands on the page before, never on a covered page."""
+    context = bfcache_browser.new_context()
+    page = context.new_page()
+    page.goto(example_site.url("/"))
+    page.click("a[href='support/domestic-and-sexual-abuse/']")
+    page.wait_for_url(example_site.url(PAGE))
+    page.click(".sg-exit__button")
+    page.wait_for_url(destination.url("/weather"))
+    page.go_back(wait_until="commit")
+    page.wait_for_function("document.readyState === 'complete'")
+    assert page.url == example_site.url("/")
+    assert page.locator(".sg-exit-overlay").count() == 0
+    assert page.is_visible("h1")
+    context.close()
 
 
 def test_initialises_once(page, example_site):
@@ -259,3 +283,43 @@ def test_no_trace_after_a_visit(context, example_site, example_pages, destinatio
     assert context.cookies() == []
     state = context.storage_state()
     assert all(not origin["localStorage"] for origin in state["origins"])
+
+
+@pytest.fixture(scope="module")
+def new_tab_site(tmp_path_factory, destination):
+    """A small site built with the new-tab option on, served on 127.0.0.1."""
+    from mkdocs.config import load_config
+
+    from tests.conftest import run_build, write_site
+    from tests.servers import start_site
+
+    root = tmp_path_factory.mktemp("new-tab")
+    options = {"quick_exit": {"new_tab": True, "destination": destination.url("/weather")}}
+    files = {"index.md": "# Home\n\n## Section\n\nText.\n"}
+    config_file = write_site(root, files, {"plugins": [{"safeguarding": options}]})
+    cfg = load_config(str(config_file))
+    run_build(cfg)
+    server = start_site(Path(cfg.site_dir))
+    yield server
+    server.stop()
+
+
+def test_new_tab_option_opens_tab_on_pointer_only(context, new_tab_site, destination):
+    """With new_tab on, a mouse click also opens the neutral page in a new tab."""
+    page = context.new_page()
+    page.goto(new_tab_site.url("/"))
+    with context.expect_page() as popup:
+        page.click(".sg-exit__button")
+    popup.value.wait_for_url(destination.url("/weather"))
+    page.wait_for_url(destination.url("/weather"))
+    assert len(context.pages) == 2
+
+
+def test_new_tab_option_not_from_keyboard(context, new_tab_site, destination):
+    """From the keyboard no tab is opened (browsers block it); the tab still leaves."""
+    page = context.new_page()
+    page.goto(new_tab_site.url("/"))
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_url(destination.url("/weather"))
+    assert len(context.pages) == 1
