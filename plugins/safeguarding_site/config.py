@@ -7,6 +7,7 @@ from mkdocs.config.base import Config, ValidationError
 
 from .errors import SafeguardingError
 from .quick_exit.model import check_destination
+from .signposting.config import SignpostingConfig
 
 
 class NeutralURL(opt.BaseConfigOption[str]):
@@ -88,3 +89,5 @@ class PluginConfig(Config):
     """Quick exit options."""
     privacy = opt.SubConfig(PrivacyConfig)
     """No-trace options."""
+    signposting = opt.SubConfig(SignpostingConfig)
+    """Signposting options."""

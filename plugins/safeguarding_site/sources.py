@@ -35,6 +35,14 @@ def decode_source(raw: bytes, src_path: str) -> str:
     return text
 
 
+def split_front_matter(text: str) -> tuple[str, str]:
+    """The front matter block (without fences) and the rest of the page."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return "", text
+    return match.group(1) or "", text[match.end() :]
+
+
 def check_front_matter(text: str, src_path: str) -> dict:
     """Parse the page's front matter, or explain what is wrong with it and where."""
     match = _FRONT_MATTER.match(text)

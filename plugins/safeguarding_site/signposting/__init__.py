@@ -1,0 +1,1 @@
+"""Signposting: services written once as Markdown files, shown wherever they are relevant."""

@@ -1,0 +1,138 @@
+"""Turn services into what pages show: cards, directory pages and structured data."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .directory import Directory
+from .model import Category, Service
+
+# A paragraph of its own: [services: domestic-abuse] or [services: samaritans, victim-support]
+SERVICES_LINE = re.compile(r"^[ ]{0,3}\[services:\s*([^\]\n]*)\][ \t]*$", re.M | re.I)
+
+Render = Callable[..., str]
+"""Renders a named partial with keyword context (the theme's Jinja environment)."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows, decided here so the partial only lays it out."""
+
+    service: Service
+    checked: str
+    json_ld: str
+
+    @property
+    def data(self):
+        return self.service.data
+
+
+def find_service_refs(markdown: str) -> list[tuple[re.Match[str], list[str]]]:
+    """Every ``[services: …]`` line with the ids it names."""
+    found = []
+    for match in SERVICES_LINE.finditer(markdown):
+        refs = [ref.strip() for ref in match.group(1).split(",") if ref.strip()]
+        found.append((match, refs))
+    return found
+
+
+def checked_label(service: Service) -> str:
+    """'May 2026': month and year are what a reader needs to judge freshness."""
+    return service.data.last_verified.strftime("%B %Y")
+
+
+def json_ld(service: Service) -> str:
+    """schema.org data for one service, safe to place inside a <script> element."""
+    data = service.data
+    record: dict = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": data.name,
+        "description": re.sub(r"<[^>]+>", "", service.description_html).strip(),
+    }
+    if data.website:
+        record["url"] = data.website
+    if data.email:
+        record["email"] = data.email
+    points = [
+        {"@type": "ContactPoint", "telephone": p.number.dial, "contactType": p.label or "helpline"}
+        for p in data.phone
+    ]
+    for point in points:
+        if data.languages:
+            point["availableLanguage"] = list(data.languages)
+    if points:
+        record["contactPoint"] = points
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    # "</script>" or "<!--" inside a value must not end the element early.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def cards_html(services: list[Service], render: Render, heading: str | None = None) -> str:
+    """The card list for these services."""
+    cards = [Card(s, checked_label(s), json_ld(s)) for s in services]
+    return render("service-cards.html", cards=cards, heading=heading)
+
+
+SLOT = "<!-- sg-services {} -->"
+SLOT_PATTERN = re.compile(r"<!-- sg-services (\d+) -->")
+
+
+def mark_slots(markdown: str, directory: Directory, where: str) -> tuple[str, list[list[Service]]]:
+    """Replace each ``[services: …]`` line with a numbered placeholder the Markdown keeps.
+
+    Cards are filled in after Markdown has run (``fill_slots``), so nothing in them can be
+    mistaken for Markdown, and unknown ids are reported while the page's name is known.
+    """
+    pieces, slots, last = [], [], 0
+    for match, refs in find_service_refs(markdown):
+        slots.append(directory.resolve(refs, where))
+        pieces += [markdown[last : match.start()], "\n", SLOT.format(len(slots) - 1), "\n"]
+        last = match.end()
+    pieces.append(markdown[last:])
+    return "".join(pieces), slots
+
+
+def fill_slots(html: str, slots: list[list[Service]], render: Render) -> str:
+    """Put the cards where ``mark_slots`` left placeholders."""
+    if not slots:
+        return html
+    return SLOT_PATTERN.sub(lambda m: cards_html(slots[int(m.group(1))], render), html)
+
+
+def category_page(category: Category, directory: Directory, index_name: str) -> str:
+    """Markdown of a generated directory page for one category."""
+    count = len(directory.in_category(category.id))
+    return (
+        f"---\ntitle: {json.dumps(category.title)}\ndescription: "
+        f"{json.dumps(category.description)}\n---\n\n"
+        f"# {_md_text(category.title)}\n\n{_md_text(category.description)}\n\n"
+        f"{_plural(count)} listed. [All kinds of support]({index_name})\n\n"
+        f"[services: {category.id}]\n"
+    )
+
+
+def index_page(title: str, intro: str, directory: Directory, link: Callable[[str], str]) -> str:
+    """Markdown of the generated index of every category."""
+    lines = [f"---\ntitle: {json.dumps(title)}\n---\n", f"# {_md_text(title)}\n"]
+    lines.append(f"{_md_text(intro)}\n")
+    for category in directory.categories.values():
+        count = len(directory.in_category(category.id))
+        lines.append(
+            f"- [{_md_text(category.title)}]({link(category.id)}): "
+            f"{_md_text(category.description)} ({_plural(count)})"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _plural(count: int) -> str:
+    return f"{count} service" if count == 1 else f"{count} services"
+
+
+def _md_text(text: str) -> str:
+    """Plain text from the site's configuration, escaped for Markdown and HTML."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return re.sub(r"([\\`*_{}\[\]#|!])", r"\\\1", text)
