@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config, ValidationError
 
+from .easy_read.config import EasyReadConfig
 from .errors import SafeguardingError
 from .quick_exit.model import check_destination
 from .signposting.config import SignpostingConfig
@@ -91,3 +92,5 @@ class PluginConfig(Config):
     """No-trace options."""
     signposting = opt.SubConfig(SignpostingConfig)
     """Signposting options."""
+    easy_read = opt.SubConfig(EasyReadConfig)
+    """Easy-read options."""

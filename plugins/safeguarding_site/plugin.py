@@ -1,12 +1,17 @@
-"""MkDocs adapter: wires MkDocs events to the plain-Python features of this package."""
+"""MkDocs adapter: wires MkDocs events to the features of this package.
+
+Each feature keeps its logic in plain Python; the ``feature.py`` modules hold the little that
+needs MkDocs objects. This class only decides the order of things and turns editors' mistakes
+(``SafeguardingError``) into MkDocs' ``PluginError``, which MkDocs prints without a traceback.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import markdown as md
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,26 +20,35 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .config import PluginConfig
+from .easy_read.feature import EasyRead
 from .errors import SafeguardingError
 from .inject import Snippets, inject
 from .privacy.snippets import head_snippet
 from .publish import Staging
 from .quick_exit.model import Messages, QuickExit
-from .signposting.directory import Directory, ServiceSource, load_directory
-from .signposting.model import Category, Service, parse_uk_phone
-from .signposting.nav import add_directory_to_nav
-from .signposting.render import cards_html, category_page, fill_slots, index_page, mark_slots
+from .signposting.feature import Signposting
 from .sources import check_front_matter, decode_source
 
 log = get_plugin_logger(__name__)
 
 THEME_DIR = Path(__file__).parent / "theme"
 STYLESHEET = "assets/safeguarding/safeguarding.css"
-SCRIPTS = ("assets/safeguarding/quick-exit.js",)
+SCRIPTS = ("assets/safeguarding/quick-exit.js", "assets/safeguarding/drawer.js")
+# Easy-read points are written as HTML blocks whose contents are still Markdown.
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    """Report an editor's mistake as one message, without a traceback."""
+    try:
+        yield
+    except SafeguardingError as error:
+        raise PluginError(str(error)) from None
 
 
 class SafeguardingPlugin(BasePlugin[PluginConfig]):
-    """Adds quick exit and no-trace browsing to every page of a MkDocs site."""
+    """Quick exit, no-trace browsing, signposting and easy read for every page of a site."""
 
     supports_multiple_instances = False
 
@@ -47,9 +61,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.env: Environment | None = None
         self.help_file: File | None = None
         self.mkdocs_config: MkDocsConfig | None = None
-        self.directory: Directory | None = None
-        self.slots: dict[str, list[list[Service]]] = {}
-        self.page_cards: dict[str, list[Service]] = {}
+        self.signposting: Signposting | None = None
+        self.easy_read: EasyRead | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -65,84 +78,53 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         # First, so the site's own stylesheets can restyle every component.
         config.extra_css.insert(0, STYLESHEET)
         config.extra_javascript.extend(SCRIPTS)
+        for extension in REQUIRED_EXTENSIONS:
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         self._stage(config)
         self.env = config.theme.get_env()
-        signposting = self.config.signposting
-        if signposting.enabled and (Path(config.docs_dir) / signposting.services_dir).is_dir():
-            prefix = self._services_prefix()
-            config.nav = add_directory_to_nav(
-                config.nav,
-                f"{prefix}index.md",
-                [f"{prefix}{c.id}.md" for c in signposting.categories],
-                signposting.directory_title,
-            )
+        self.signposting = Signposting(self.config.signposting, self._render)
+        self.signposting.add_to_nav(config)
+        self.easy_read = EasyRead(self.config.easy_read, self._render, list(config.theme.dirs))
+        self.easy_read.add_to_nav(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
-        help_page = self.config.quick_exit.help_page
-        self.help_file = None
-        if self.config.quick_exit.enabled and help_page:
-            self.help_file = files.get_file_from_path(help_page)
-            if self.help_file is None or not self.help_file.is_documentation_page():
-                raise PluginError(
-                    f"Plugin 'safeguarding' option 'quick_exit.help_page': received "
-                    f"'{help_page}', but there is no such page in '{config.docs_dir}'. Give the "
-                    "path of a Markdown page relative to docs_dir, such as "
-                    "'staying-safe-online.md', or remove the option."
-                )
-        try:
-            self._load_services(files, config)
-        except SafeguardingError as error:
-            raise PluginError(str(error)) from None
+        with user_errors():
+            self.help_file = self._help_file(files, config)
+            self.signposting.load(files, config)
+            self.easy_read.load(files, config)
         return files
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
+        if not self.config.enabled or page.file.abs_src_path is None:
+            return None  # generated pages are made by code, not typed by an editor
+        src_path = page.file.src_uri
+        with user_errors():
+            text = decode_source(Path(page.file.abs_src_path).read_bytes(), src_path)
+            check_front_matter(text, src_path)
+        return text
 
     def on_page_markdown(
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         if not self.config.enabled:
             return None
-        where = page.file.src_uri
-        try:
-            refs = self._front_matter_refs(page)
-            if self.directory is None:
-                if refs or "[services:" in markdown:
-                    raise SafeguardingError(
-                        f"Page '{where}' asks for service cards, but there is no services "
-                        f"folder '{self.config.signposting.services_dir}' in docs_dir (or "
-                        "signposting is disabled)."
-                    )
-                return markdown
-            markdown, self.slots[where] = mark_slots(markdown, self.directory, where)
-            self.page_cards[where] = self.directory.resolve(refs, where)
-        except SafeguardingError as error:
-            raise PluginError(str(error)) from None
-        return markdown
+        with user_errors():
+            # Checks first, while line numbers still match the editor's file.
+            self.easy_read.check(markdown, page)
+            markdown = self.signposting.page_markdown(markdown, page)
+            return self.easy_read.page_markdown(markdown, page)
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled or self.directory is None:
+        if not self.config.enabled:
             return None
-        where = page.file.src_uri
-        html = fill_slots(html, self.slots.pop(where, []), self._render)
-        cards = self.page_cards.pop(where, [])
-        if cards:
-            heading = self.config.signposting.cards_heading
-            html += cards_html(cards, self._render, heading=heading)
-        return html
-
-    def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
-        if not self.config.enabled or page.file.abs_src_path is None:
-            return None  # generated pages are made by code, not typed by an editor
-        src_path = page.file.src_uri
-        try:
-            text = decode_source(Path(page.file.abs_src_path).read_bytes(), src_path)
-            check_front_matter(text, src_path)
-        except SafeguardingError as error:
-            raise PluginError(str(error)) from None
-        return text
+        html = self.signposting.page_content(html, page)
+        return self.easy_read.page_content(html, page)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
@@ -188,86 +170,18 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.staging = Staging.beside(config.site_dir)
         config.site_dir = str(self.staging.staging_dir)
 
-    def _services_prefix(self) -> str:
-        return self.config.signposting.services_dir.strip("/") + "/"
-
-    def _load_services(self, files: Files, config: MkDocsConfig) -> None:
-        """Take the service files out of the site, check them, and generate the directory."""
-        self.directory = None
-        options = self.config.signposting
-        prefix = self._services_prefix()
-        service_files = [
-            f for f in files if f.src_uri.startswith(prefix) and f.is_documentation_page()
-        ]
-        if not options.enabled or not service_files:
-            return
-        categories = [Category(c.id, c.title, c.description) for c in options.categories]
-        reserved = {f"{prefix}index.md"} | {f"{prefix}{c.id}.md" for c in categories}
-        sources = []
-        for file in service_files:
-            if file.src_uri in reserved:
-                raise SafeguardingError(
-                    f"Service file '{file.src_uri}' has a name the plugin uses for a generated "
-                    "directory page. Rename it, for example after the organisation."
-                )
-            raw = Path(file.abs_src_path).read_bytes()
-            sources.append(ServiceSource(file.src_uri, decode_source(raw, file.src_uri)))
-            files.remove(file)
-        renderer = md.Markdown(
-            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-        )
-        today = options.today or dt.date.today()
-        self.directory = load_directory(
-            sources, categories, lambda text: renderer.reset().convert(text), today
-        )
-        files.append(
-            File.generated(
-                config,
-                f"{prefix}index.md",
-                content=index_page(
-                    options.directory_title,
-                    options.directory_intro,
-                    self.directory,
-                    lambda category_id: f"{category_id}.md",
-                ),
-            )
-        )
-        for category in categories:
-            content = category_page(category, self.directory, "index.md")
-            files.append(File.generated(config, f"{prefix}{category.id}.md", content=content))
-        files.append(File.generated(config, options.json_file, content=self.directory.to_json()))
-        for service in self.directory.stale(today, options.stale_after_months):
-            log.warning(
-                f"Service '{service.src_path}': details last checked on "
-                f"{service.data.last_verified.isoformat()}, more than "
-                f"{options.stale_after_months} months ago. Check them with '{service.data.source}' "
-                "and update 'last_verified'."
-            )
-
-    def _front_matter_refs(self, page: Page) -> list[str]:
-        refs = page.meta.get("signposting", [])
-        if isinstance(refs, str):
-            refs = [refs]
-        if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
+    def _help_file(self, files: Files, config: MkDocsConfig) -> File | None:
+        help_page = self.config.quick_exit.help_page
+        if not (self.config.quick_exit.enabled and help_page):
+            return None
+        file = files.get_file_from_path(help_page)
+        if file is None or not file.is_documentation_page():
             raise SafeguardingError(
-                f"Page '{page.file.src_uri}': front matter field 'signposting' must be a list of "
-                f"category or service ids, received {refs!r}. Write it as "
-                "'signposting: [domestic-abuse, samaritans]'."
+                f"Plugin 'safeguarding' option 'quick_exit.help_page': received '{help_page}', "
+                f"but there is no such page in '{config.docs_dir}'. Give the path of a Markdown "
+                "page relative to docs_dir, such as 'staying-safe-online.md', or remove the option."
             )
-        return refs
-
-    def _emergency_banner(self) -> str:
-        banner = self.config.signposting.emergency_banner
-        if not (self.config.signposting.enabled and banner.enabled):
-            return ""
-        return self._render(
-            "emergency-banner.html",
-            banner={
-                "message": banner.message,
-                "label": banner.label,
-                "phone": parse_uk_phone(banner.phone),
-            },
-        )
+        return file
 
     def _quick_exit(self, help_url: str | None) -> QuickExit | None:
         options = self.config.quick_exit
@@ -298,12 +212,10 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             ),
             body_start=self._render("quick-exit.html", qe=qe) if qe else "",
             after_skip_link=(self._render("quick-exit-skip.html", qe=qe) if qe else "")
-            + self._emergency_banner(),
+            + self.signposting.banner(),
         )
-        try:
+        with user_errors():
             return inject(html, snippets, name)
-        except SafeguardingError as error:
-            raise PluginError(str(error)) from None
 
     def _render(self, partial: str, **context: object) -> str:
         assert self.env is not None, "on_config creates the template environment"

@@ -44,4 +44,4 @@ def test_directory_reachable_by_keyboard(page, example_site):
         pytest.fail("no link to the services directory within 60 Tab presses")
     page.keyboard.press("Enter")
     page.wait_for_url(example_site.url("/services/"))
-    assert page.locator("h1").inner_text().startswith("Find support")
+    assert page.locator("h1").inner_text().startswith("Helplines and services")

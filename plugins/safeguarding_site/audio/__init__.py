@@ -1,0 +1,1 @@
+"""Read pages aloud: text extraction, sentence timing and eSpeak NG speech, without MkDocs."""

@@ -1,0 +1,1 @@
+"""Easy read: a second, simpler version of a page, one toggle away, checked at build time."""

@@ -1,0 +1,179 @@
+"""MkDocs glue for easy read: pairing files, checking pages, toggles and pictures."""
+
+from __future__ import annotations
+
+import html as html_lib
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..errors import SafeguardingError
+from ..sources import split_front_matter
+from .checks import Rules, check_page
+from .config import EasyReadConfig
+from .pairing import EASY_SUFFIX, easy_dest, pair_pages
+from .points import Point, render_points
+
+log = get_plugin_logger(__name__)
+
+Render = Callable[..., str]
+INDEX_SRC = "easy-read/pages.md"
+_H1_END = re.compile(r"</h1>", re.I)
+_SVG_OPEN = re.compile(r"<svg\b", re.I)
+
+
+class EasyRead:
+    """State of one build: which page has which easy-read version."""
+
+    def __init__(self, options: EasyReadConfig, render: Render, theme_dirs: list[str]) -> None:
+        self.options = options
+        self.render = render
+        self.theme_dirs = theme_dirs
+        self.easy_of: dict[str, File] = {}
+        self.standard_of: dict[str, File] = {}
+        self.rules = Rules(
+            max_sentence_words=options.max_sentence_words,
+            max_paragraph_sentences=options.max_paragraph_sentences,
+            min_reading_ease=options.min_reading_ease,
+            acronyms=frozenset(options.acronyms),
+        )
+
+    def add_to_nav(self, config: MkDocsConfig) -> None:
+        """List the easy-read index at the end of a hand-written navigation."""
+        if not self.options.enabled or config.nav is None:
+            return
+        if any(Path(config.docs_dir).rglob(f"*{EASY_SUFFIX}")) and not _names(
+            config.nav, INDEX_SRC
+        ):
+            config.nav = [*config.nav, {self.options.index_title: INDEX_SRC}]
+
+    def load(self, files: Files, config: MkDocsConfig) -> None:
+        """Pair the files, give each easy read its address, and list them on one page."""
+        self.easy_of, self.standard_of = {}, {}
+        if not self.options.enabled:
+            return
+        pages = {f.src_uri: f for f in files.documentation_pages()}
+        pairs = pair_pages(pages)
+        for pair in pairs:
+            standard, easy = pages[pair.standard], pages[pair.easy]
+            easy.dest_uri = easy_dest(standard.dest_uri, config.use_directory_urls)
+            for cached in ("url", "abs_dest_path"):
+                easy.__dict__.pop(cached, None)
+            # Reached through the toggle and the easy-read index, not the main navigation.
+            easy.inclusion = InclusionLevel.NOT_IN_NAV
+            self.easy_of[pair.standard], self.standard_of[pair.easy] = easy, standard
+        if pairs:
+            files.append(File.generated(config, INDEX_SRC, content=self._index_markdown()))
+
+    def _index_markdown(self) -> str:
+        lines = [
+            f"---\ntitle: {_yaml(self.options.index_title)}\n---\n",
+            f"# {_md(self.options.index_title)}\n",
+            f"{_md(self.options.index_intro)}\n",
+        ]
+        for _, easy in sorted(self.easy_of.items()):
+            link = "../" + easy.src_uri
+            lines.append(f"- [{_md(_title_of(easy))}]({link})")
+        return "\n".join(lines) + "\n"
+
+    def is_easy(self, page: Page) -> bool:
+        return page.file.src_uri in self.standard_of
+
+    def check(self, markdown: str, page: Page) -> None:
+        """Warn about each problem of an easy-read page, with its line in the source file."""
+        if not self.is_easy(page):
+            return
+        report = check_page(markdown, self.rules, _first_line(markdown, page))
+        for finding in report.findings:
+            log.warning(f"Easy read '{page.file.src_uri}', line {finding.line}: {finding.message}")
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        """Turn the points of an easy-read page into picture rows."""
+        if not self.is_easy(page):
+            return markdown
+        where = page.file.src_uri
+        first_line = _first_line(markdown, page)
+        return render_points(markdown, lambda point: self._picture(point, where), first_line)
+
+    def page_content(self, html: str, page: Page) -> str:
+        """Add the toggle to both versions; wrap the easy read for its larger type."""
+        src = page.file.src_uri
+        if src in self.easy_of:
+            target, label, kind = self.easy_of[src], self.options.to_easy_label, "easy"
+        elif src in self.standard_of:
+            target, label, kind = self.standard_of[src], self.options.to_standard_label, "standard"
+        else:
+            return html
+        toggle = self.render(
+            "easy-read-toggle.html", href=target.url_relative_to(page.file), label=label, to=kind
+        )
+        match = _H1_END.search(html)
+        at = match.end() if match else 0
+        html = html[:at] + toggle + html[at:]
+        if kind == "standard":
+            html = f'<div class="sg-easy-read">{html}</div>'
+        return html
+
+    def _picture(self, point: Point, where: str) -> str:
+        if not point.is_icon:
+            return f"![{_md(point.alt)}]({point.source})"
+        svg = self._icon(point.source)
+        if svg is None:
+            raise SafeguardingError(
+                f"Easy read '{where}', line {point.line}: there is no icon '{point.source}'. Use "
+                "an icon name from the theme's icon sets, such as 'material/phone', or an image "
+                "file in docs such as 'pictures/phone.png'."
+            )
+        svg = _SVG_OPEN.sub('<svg aria-hidden="true" focusable="false"', svg, count=1)
+        label = html_lib.escape(point.alt, quote=True)
+        return f'<span class="sg-point__icon" role="img" aria-label="{label}">{svg}</span>'
+
+    def _icon(self, name: str) -> str | None:
+        if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", name):
+            return None
+        for folder in self.theme_dirs:
+            path = Path(folder) / ".icons" / f"{name}.svg"
+            if path.is_file():
+                return path.read_text(encoding="utf-8").strip()
+        return None
+
+
+def _first_line(markdown: str, page: Page) -> int:
+    """Line of the source file where ``markdown`` (the body MkDocs passes on) starts."""
+    if page.file.abs_src_path is None:
+        return 1
+    text = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    return max(1, text.rstrip("\n").count("\n") - markdown.rstrip("\n").count("\n") + 1)
+
+
+def _title_of(file: File) -> str:
+    """The page's first-level heading, read from its source (pages are not built yet)."""
+    text = Path(file.abs_src_path).read_text(encoding="utf-8-sig") if file.abs_src_path else ""
+    body = split_front_matter(text)[1]
+    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
+    if heading:
+        return heading.group(1)
+    return Path(file.src_uri).name.removesuffix(EASY_SUFFIX).replace("-", " ").capitalize()
+
+
+def _names(nav: list, src: str) -> bool:
+    for item in nav:
+        value = next(iter(item.values())) if isinstance(item, dict) and len(item) == 1 else item
+        if value == src or (isinstance(value, list) and _names(value, src)):
+            return True
+    return False
+
+
+def _md(text: str) -> str:
+    text = html_lib.escape(text, quote=False)
+    return re.sub(r"([\\`*_{}\[\]#|!])", r"\\\1", text)
+
+
+def _yaml(text: str) -> str:
+    return json.dumps(text)

@@ -1,0 +1,159 @@
+"""MkDocs glue for signposting: files in, generated pages and cards out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+import markdown as md
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from ..errors import SafeguardingError
+from ..sources import decode_source
+from .config import SignpostingConfig
+from .directory import Directory, ServiceSource, load_directory
+from .model import Category, Service, parse_uk_phone
+from .nav import add_directory_to_nav
+from .render import cards_html, category_page, fill_slots, index_page, mark_slots
+
+log = get_plugin_logger(__name__)
+
+Render = Callable[..., str]
+
+
+class Signposting:
+    """State of one build: the directory of services and the cards each page asked for."""
+
+    def __init__(self, options: SignpostingConfig, render: Render) -> None:
+        self.options = options
+        self.render = render
+        self.directory: Directory | None = None
+        self.slots: dict[str, list[list[Service]]] = {}
+        self.page_cards: dict[str, list[Service]] = {}
+
+    @property
+    def prefix(self) -> str:
+        return self.options.services_dir.strip("/") + "/"
+
+    def add_to_nav(self, config: MkDocsConfig) -> None:
+        """Make the generated directory a section of the site's navigation."""
+        if not (self.options.enabled and (Path(config.docs_dir) / self.prefix).is_dir()):
+            return
+        config.nav = add_directory_to_nav(
+            config.nav,
+            f"{self.prefix}index.md",
+            [f"{self.prefix}{c.id}.md" for c in self.options.categories],
+            self.options.directory_title,
+        )
+
+    def load(self, files: Files, config: MkDocsConfig) -> None:
+        """Take the service files out of the site, check them, and generate the directory."""
+        service_files = [
+            f for f in files if f.src_uri.startswith(self.prefix) and f.is_documentation_page()
+        ]
+        if not self.options.enabled or not service_files:
+            return
+        categories = [Category(c.id, c.title, c.description) for c in self.options.categories]
+        reserved = {f"{self.prefix}index.md"} | {f"{self.prefix}{c.id}.md" for c in categories}
+        sources = []
+        for file in service_files:
+            if file.src_uri in reserved:
+                raise SafeguardingError(
+                    f"Service file '{file.src_uri}' has a name the plugin uses for a generated "
+                    "directory page. Rename it, for example after the organisation."
+                )
+            raw = Path(file.abs_src_path).read_bytes()
+            sources.append(ServiceSource(file.src_uri, decode_source(raw, file.src_uri)))
+            files.remove(file)
+        renderer = md.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+        today = self.options.today or dt.date.today()
+        self.directory = load_directory(
+            sources, categories, lambda text: renderer.reset().convert(text), today
+        )
+        self._generate(files, config, categories)
+        self._warn_stale(today)
+
+    def _generate(self, files: Files, config: MkDocsConfig, categories: list[Category]) -> None:
+        assert self.directory is not None
+        index = index_page(
+            self.options.directory_title,
+            self.options.directory_intro,
+            self.directory,
+            lambda category_id: f"{category_id}.md",
+        )
+        files.append(File.generated(config, f"{self.prefix}index.md", content=index))
+        for category in categories:
+            content = category_page(category, self.directory, "index.md")
+            files.append(File.generated(config, f"{self.prefix}{category.id}.md", content=content))
+        json_data = self.directory.to_json()
+        files.append(File.generated(config, self.options.json_file, content=json_data))
+
+    def _warn_stale(self, today: dt.date) -> None:
+        assert self.directory is not None
+        months = self.options.stale_after_months
+        for service in self.directory.stale(today, months):
+            log.warning(
+                f"Service '{service.src_path}': details last checked on "
+                f"{service.data.last_verified.isoformat()}, more than {months} months ago. "
+                f"Check them with '{service.data.source}' and update 'last_verified'."
+            )
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        """Note the cards a page asks for; leave placeholders where they go."""
+        where = page.file.src_uri
+        refs = front_matter_refs(page)
+        if self.directory is None:
+            if refs or "[services:" in markdown:
+                raise SafeguardingError(
+                    f"Page '{where}' asks for service cards, but there is no services folder "
+                    f"'{self.options.services_dir}' in docs_dir (or signposting is disabled)."
+                )
+            return markdown
+        markdown, self.slots[where] = mark_slots(markdown, self.directory, where)
+        self.page_cards[where] = self.directory.resolve(refs, where)
+        return markdown
+
+    def page_content(self, html: str, page: Page) -> str:
+        """Fill in the cards."""
+        if self.directory is None:
+            return html
+        where = page.file.src_uri
+        html = fill_slots(html, self.slots.pop(where, []), self.render)
+        cards = self.page_cards.pop(where, [])
+        if cards:
+            html += cards_html(cards, self.render, heading=self.options.cards_heading)
+        return html
+
+    def banner(self) -> str:
+        """The emergency banner's markup, or nothing when it is off."""
+        banner = self.options.emergency_banner
+        if not (self.options.enabled and banner.enabled):
+            return ""
+        return self.render(
+            "emergency-banner.html",
+            banner={
+                "message": banner.message,
+                "label": banner.label,
+                "phone": parse_uk_phone(banner.phone),
+            },
+        )
+
+
+def front_matter_refs(page: Page) -> list[str]:
+    """The 'signposting:' ids of a page's front matter."""
+    refs = page.meta.get("signposting", [])
+    if isinstance(refs, str):
+        refs = [refs]
+    if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
+        raise SafeguardingError(
+            f"Page '{page.file.src_uri}': front matter field 'signposting' must be a list of "
+            f"category or service ids, received {refs!r}. Write it as "
+            "'signposting: [domestic-abuse, samaritans]'."
+        )
+    return refs
