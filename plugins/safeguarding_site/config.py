@@ -8,6 +8,7 @@ from mkdocs.config.base import Config, ValidationError
 from .easy_read.config import EasyReadConfig
 from .errors import SafeguardingError
 from .quick_exit.model import check_destination
+from .search.config import SearchConfig
 from .signposting.config import SignpostingConfig
 
 
@@ -94,3 +95,5 @@ class PluginConfig(Config):
     """Signposting options."""
     easy_read = opt.SubConfig(EasyReadConfig)
     """Easy-read options."""
+    search = opt.SubConfig(SearchConfig)
+    """Search options."""

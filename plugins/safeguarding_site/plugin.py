@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .config import PluginConfig
 from .easy_read.feature import EasyRead
@@ -26,6 +27,7 @@ from .inject import Snippets, inject
 from .privacy.snippets import head_snippet
 from .publish import Staging
 from .quick_exit.model import Messages, QuickExit
+from .search.feature import Search
 from .signposting.feature import Signposting
 from .sources import check_front_matter, decode_source
 
@@ -33,7 +35,11 @@ log = get_plugin_logger(__name__)
 
 THEME_DIR = Path(__file__).parent / "theme"
 STYLESHEET = "assets/safeguarding/safeguarding.css"
-SCRIPTS = ("assets/safeguarding/quick-exit.js", "assets/safeguarding/drawer.js")
+SCRIPTS = (
+    "assets/safeguarding/quick-exit.js",
+    "assets/safeguarding/drawer.js",
+    "assets/safeguarding/search.js",
+)
 # Easy-read points are written as HTML blocks whose contents are still Markdown.
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
 
@@ -63,6 +69,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.mkdocs_config: MkDocsConfig | None = None
         self.signposting: Signposting | None = None
         self.easy_read: EasyRead | None = None
+        self.search: Search | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -87,6 +94,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.signposting.add_to_nav(config)
         self.easy_read = EasyRead(self.config.easy_read, self._render, list(config.theme.dirs))
         self.easy_read.add_to_nav(config)
+        self.search = Search(self.config.search, self._render)
+        self.search.check_conflicts(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -96,6 +105,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             self.help_file = self._help_file(files, config)
             self.signposting.load(files, config)
             self.easy_read.load(files, config)
+            self.search.load(files, config, self.signposting.directory)
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -126,11 +136,17 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         html = self.signposting.page_content(html, page)
         return self.easy_read.page_content(html, page)
 
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if self.config.enabled:
+            self.search.collect(page, "easy" if self.easy_read.is_easy(page) else "page")
+        return context
+
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
         help_url = self.help_file.url_relative_to(page.file) if self.help_file else None
-        return self._inject(output, page.file.src_uri, help_url)
+        root = get_relative_url(".", page.file.url)
+        return self._inject(output, page.file.src_uri, help_url, root)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -140,10 +156,11 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         # The 404 page is served at any depth, so its links start from the site root.
         root = urlsplit(config.site_url or "/").path or "/"
         help_url = root.rstrip("/") + "/" + self.help_file.url if self.help_file else None
-        return self._inject(output_content, template_name, help_url)
+        return self._inject(output_content, template_name, help_url, root)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
+            self.search.write(config.site_dir)
             self.built = True
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -203,7 +220,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             ),
         )
 
-    def _inject(self, html: str, name: str, help_url: str | None) -> str:
+    def _inject(self, html: str, name: str, help_url: str | None, root: str) -> str:
         privacy = self.config.privacy
         qe = self._quick_exit(help_url)
         snippets = Snippets(
@@ -212,7 +229,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             ),
             body_start=self._render("quick-exit.html", qe=qe) if qe else "",
             after_skip_link=(self._render("quick-exit-skip.html", qe=qe) if qe else "")
-            + self.signposting.banner(),
+            + self.signposting.banner()
+            + self.search.form(root),
         )
         with user_errors():
             return inject(html, snippets, name)

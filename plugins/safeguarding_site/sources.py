@@ -79,3 +79,16 @@ def check_front_matter(text: str, src_path: str) -> dict:
                 f"received {data[field]!r}. Write it as '{field}: Your text here'."
             )
     return data
+
+
+def title_of_source(text: str) -> str | None:
+    """A page's title as MkDocs will find it: front matter 'title', else the first '# '."""
+    front, body = split_front_matter(text)
+    try:
+        meta = yaml.safe_load(front) if front else None
+    except yaml.YAMLError:
+        meta = None
+    if isinstance(meta, dict) and isinstance(meta.get("title"), str):
+        return meta["title"]
+    heading = re.search(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", body, re.M)
+    return heading.group(1) if heading else None

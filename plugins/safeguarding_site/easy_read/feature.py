@@ -14,7 +14,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..errors import SafeguardingError
-from ..sources import split_front_matter
+from ..sources import title_of_source
 from .checks import Rules, check_page
 from .config import EasyReadConfig
 from .pairing import EASY_SUFFIX, easy_dest, pair_pages
@@ -153,13 +153,10 @@ def _first_line(markdown: str, page: Page) -> int:
 
 
 def _title_of(file: File) -> str:
-    """The page's first-level heading, read from its source (pages are not built yet)."""
+    """The page's title, read from its source (pages are not built yet)."""
     text = Path(file.abs_src_path).read_text(encoding="utf-8-sig") if file.abs_src_path else ""
-    body = split_front_matter(text)[1]
-    heading = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
-    if heading:
-        return heading.group(1)
-    return Path(file.src_uri).name.removesuffix(EASY_SUFFIX).replace("-", " ").capitalize()
+    title = title_of_source(text)
+    return title or Path(file.src_uri).name.removesuffix(EASY_SUFFIX).replace("-", " ").capitalize()
 
 
 def _names(nav: list, src: str) -> bool:

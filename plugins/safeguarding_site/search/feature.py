@@ -1,0 +1,142 @@
+"""MkDocs glue for search: collect documents while pages render, write the index at the end."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import mkdocs
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ..signposting.directory import Directory
+from ..sources import title_of_source
+from .a_to_z import a_to_z_markdown
+from .config import SearchConfig
+from .documents import Document, page_documents, service_document
+from .index import build_index, to_json
+from .synonyms import groups_from_config
+
+log = get_plugin_logger(__name__)
+
+Render = Callable[..., str]
+INDEX_URI = "search/index.json"
+LUNR_URI = "assets/safeguarding/lunr.js"
+A_TO_Z_SRC = "a-z.md"
+# lunr.js 2.3.9 as shipped inside MkDocs; lunr.py writes indexes in the same version.
+LUNR_SOURCE = Path(mkdocs.__file__).parent / "contrib/search/templates/search/lunr.js"
+
+
+class Search:
+    """State of one build: the documents gathered so far."""
+
+    def __init__(self, options: SearchConfig, render: Render) -> None:
+        self.options = options
+        self.render = render
+        self.groups = groups_from_config(options.synonyms)
+        self.documents: list[Document] = []
+        self.a_to_z: File | None = None
+
+    def check_conflicts(self, config: MkDocsConfig) -> None:
+        """Two search boxes would confuse readers; MkDocs' own one also keeps no promises."""
+        if self.options.enabled and "search" in config.plugins:
+            log.warning(
+                "The 'search' plugin is enabled as well as the safeguarding plugin's search. "
+                "Remove 'search' from 'plugins' in mkdocs.yml: it builds its index on the "
+                "reader's device and shows a second search box."
+            )
+
+    def load(self, files: Files, config: MkDocsConfig, directory: Directory | None) -> None:
+        """Generate the A to Z page from every page's title and every service category."""
+        self.documents, self.a_to_z = [], None
+        if not self.options.enabled:
+            return
+        entries = []
+        for file in files.documentation_pages():
+            if file.src_uri.endswith(".easy.md") or file.abs_src_path is None:
+                continue
+            text = Path(file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
+            title = title_of_source(text)
+            if title:
+                entries.append((title, file.src_uri))
+        if directory is not None:
+            for category in directory.categories.values():
+                entries.append((category.title, _services_src(files, category.id)))
+        self.a_to_z = File.generated(
+            config,
+            A_TO_Z_SRC,
+            content=a_to_z_markdown(self.options.a_to_z_title, entries),
+            inclusion=InclusionLevel.NOT_IN_NAV,
+        )
+        files.append(self.a_to_z)
+        if directory is not None:
+            self._add_services(files, directory)
+
+    def _add_services(self, files: Files, directory: Directory) -> None:
+        for service in directory.services.values():
+            category = service.data.categories[0]
+            page = files.get_file_from_path(_services_src(files, category))
+            url = page.url if page else ""
+            titles = ", ".join(directory.categories[c].title for c in service.data.categories)
+            phone = service.data.phone[0].number if service.data.phone else None
+            self.documents.append(
+                service_document(
+                    ref=f"service:{service.id}",
+                    url=url,
+                    name=service.name,
+                    categories=tuple(service.data.categories),
+                    category_titles=titles,
+                    description_html=service.description_html,
+                    who_for=service.data.who_for or "",
+                    phone=phone.shown if phone else "",
+                    tel=phone.tel if phone else "",
+                    order=service.data.order,
+                )
+            )
+
+    def collect(self, page: Page, kind: str) -> None:
+        """Index a rendered page, section by section."""
+        if not self.options.enabled or page.content is None:
+            return
+        if self.a_to_z is not None and page.file is self.a_to_z:
+            return  # a list of links, already found through each page
+        self.documents += page_documents(page.content, page.file.url, page.title or "", kind)
+
+    def form(self, root: str) -> str:
+        """The search form, with links relative to the page's folder (``root`` is '../..')."""
+        if not self.options.enabled or self.a_to_z is None:
+            return ""
+        prefix = root.rstrip("/") + "/" if root not in ("", ".") else ""
+        return self.render(
+            "search.html",
+            label=self.options.label,
+            action=prefix + self.a_to_z.url,
+            a_to_z=self.options.a_to_z_title,
+            index=prefix + INDEX_URI,
+            lunr=prefix + LUNR_URI,
+            root=prefix or "./",
+            max_results=self.options.max_results,
+        )
+
+    def write(self, site_dir: str) -> None:
+        """Write the index and lunr.js into the built site."""
+        if not self.options.enabled:
+            return
+        data = build_index(self.documents, self.groups)
+        target = Path(site_dir) / INDEX_URI
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(to_json(data), encoding="utf-8")
+        lunr_target = Path(site_dir) / LUNR_URI
+        lunr_target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(LUNR_SOURCE, lunr_target)
+
+
+def _services_src(files: Files, category_id: str) -> str:
+    """The generated directory page of a category (any services folder name)."""
+    for file in files.documentation_pages():
+        if file.generated_by and file.src_uri.endswith(f"/{category_id}.md"):
+            return file.src_uri
+    return f"services/{category_id}.md"

@@ -1,0 +1,134 @@
+"""Search in real Chromium: everyday words, services first, nothing left behind."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.axe import axe_violations
+
+COUNT = ".sg-search__count"
+
+
+def search(page, query: str) -> dict:
+    """Type a query, press Enter, and return what the results show."""
+    page.fill("#sg-search-input", query)
+    page.press("#sg-search-input", "Enter")
+    page.wait_for_function("/result/.test(document.querySelector('.sg-search__count').textContent)")
+    return {
+        "count": page.text_content(COUNT),
+        "services": page.locator(".sg-search__service-name").all_inner_texts(),
+        "pages": page.locator(".sg-search__result-title").all_inner_texts(),
+        "hrefs": page.locator(".sg-search__results a").evaluate_all("l => l.map(a => a.href)"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "service", "pages"),
+    [
+        ("DV", "National Domestic Abuse Helpline", {"Domestic abuse helplines"}),
+        ("hit by my son", "National Domestic Abuse Helpline", {"Domestic abuse helplines"}),
+        ("fire alarm", "London Fire Brigade home fire safety visit", {"If there is a fire"}),
+        ("court", "Victim Support", {"Courts and tribunals"}),
+        ("safegaurding", None, {"Making Safeguarding Personal"}),
+        ("smoke alarm", "London Fire Brigade home fire safety visit", {"Fire safety at home"}),
+    ],
+)
+def test_queries_find_the_right_things(page, example_site, query, service, pages):
+    """Everyday words, synonyms and a misspelling find the expected service and pages."""
+    page.goto(example_site.url("/"))
+    found = search(page, query)
+    if service:
+        assert found["services"][0] == service
+    assert pages <= set(found["pages"][:5]), found["pages"][:5]
+
+
+def test_services_first_with_phone(page, example_site):
+    """For a category word, services come first as cards with a call link."""
+    page.goto(example_site.url("/support/fire-safety/"))
+    search(page, "domestic abuse")
+    first = page.locator(".sg-search__results a").first
+    assert first.inner_text() == "National Domestic Abuse Helpline"
+    call = page.locator(".sg-search__call").first
+    assert call.get_attribute("href") == "tel:+448082000247"
+    assert call.bounding_box()["height"] >= 44
+
+
+def test_count_is_a_live_status_and_results_link_cleanly(page, example_site):
+    """The count is a status message; result links carry no query string."""
+    page.goto(example_site.url("/"))
+    found = search(page, "witness")
+    assert page.get_attribute(COUNT, "role") == "status"
+    assert found["count"].endswith(" results")
+    assert found["hrefs"] and all("?" not in href for href in found["hrefs"])
+
+
+def test_no_traces(context, example_site):
+    """After searching and following a result: no query in any URL, nothing stored."""
+    page = context.new_page()
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(example_site.url("/"))
+    before = page.evaluate("history.length")
+    search(page, "domestic violence")
+    assert "domestic" not in page.url and "?" not in page.url
+    assert page.evaluate("history.length") == before  # searching added no history entry
+    page.locator(".sg-search__result-title a").first.click()
+    page.wait_for_load_state()
+    assert all("violence" not in u for u in urls)
+    storage = page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]")
+    assert storage == [0, 0, ""]
+    assert context.cookies() == []
+
+
+def test_misspelling_with_no_match(page, example_site):
+    """A query that matches nothing says so and points to the A to Z."""
+    page.goto(example_site.url("/"))
+    page.fill("#sg-search-input", "zzzzqqq")
+    page.press("#sg-search-input", "Enter")
+    page.wait_for_function(
+        "/No results/.test(document.querySelector('.sg-search__count').textContent)"
+    )
+    assert page.text_content(COUNT) == "No results. Try other words, or use the A to Z."
+
+
+@pytest.mark.parametrize("width", [1280, 320])
+def test_results_pass_axe_and_fit(browser, example_site, width):
+    """With results showing, axe finds nothing and nothing scrolls sideways."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(example_site.url("/"))
+    search(page, "abuse")
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+def test_keyboard_only_search(page, example_site):
+    """Tab to the box, type, Enter, then Tab reaches the first result."""
+    page.goto(example_site.url("/"))
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "sg-search-input":
+            break
+    page.keyboard.type("court")
+    page.keyboard.press("Enter")
+    page.wait_for_function("/result/.test(document.querySelector('.sg-search__count').textContent)")
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.closest('.sg-search__results') !== null"):
+            return
+    pytest.fail("Tab did not reach the results")
+
+
+def test_without_javascript_form_leads_to_a_to_z(browser, example_site):
+    """With JavaScript off, the form opens the A to Z page, with nothing typed in the URL."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(example_site.url("/support/fire-safety/"))
+    page.fill("#sg-search-input", "court")
+    page.click(".sg-search__button")
+    page.wait_for_url("**/a-z/*")
+    assert "court" not in page.url
+    assert page.locator("h1").inner_text().startswith("A to Z")
+    assert page.locator("a", has_text="Being a witness").count() >= 1
+    context.close()
