@@ -40,10 +40,21 @@ def write_site(root: Path, files: dict[str, str | bytes], config: dict) -> Path:
         else:
             path.write_text(textwrap.dedent(content), encoding="utf-8")
     settings = {"site_name": "Test site", "theme": {"name": "material"}, **config}
-    settings.setdefault("plugins", ["safeguarding"])
+    settings["plugins"] = [_quiet(p) for p in settings.get("plugins", ["safeguarding"])]
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(settings, sort_keys=False), encoding="utf-8")
     return config_file
+
+
+def _quiet(plugin: str | dict) -> str | dict:
+    """Small test sites get no audio unless a test asks for it: speech is slow to make."""
+    if plugin == "safeguarding":
+        plugin = {"safeguarding": {}}
+    if isinstance(plugin, dict) and "safeguarding" in plugin:
+        options = dict(plugin["safeguarding"] or {})
+        options.setdefault("audio", {"enabled": False})
+        return {"safeguarding": options}
+    return plugin
 
 
 @pytest.fixture

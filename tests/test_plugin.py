@@ -66,7 +66,11 @@ def test_fixture_site_in_repository_builds(tmp_path):
     run_build(cfg)
     html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
     assert 'data-module="sg-quick-exit"' in html
-    assert (tmp_path / "site/assets/safeguarding/quick-exit.js").is_file()
+    assert 'data-module="sg-search"' in html
+    assert 'data-module="sg-player"' in html  # audio, made by the real engine
+    assert (tmp_path / "site/listen.mp3").stat().st_size > 1000
+    for asset in ("quick-exit.js", "search.js", "player.js", "lunr.js", "safeguarding.css"):
+        assert (tmp_path / "site/assets/safeguarding" / asset).is_file(), asset
 
 
 def test_help_page_linked_relative_to_each_page(build_site):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config, ValidationError
 
+from .audio.config import AudioConfig
 from .easy_read.config import EasyReadConfig
 from .errors import SafeguardingError
 from .quick_exit.model import check_destination
@@ -97,3 +98,5 @@ class PluginConfig(Config):
     """Easy-read options."""
     search = opt.SubConfig(SearchConfig)
     """Search options."""
+    audio = opt.SubConfig(AudioConfig)
+    """Audio options."""

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .audio.feature import Audio
 from .config import PluginConfig
 from .easy_read.feature import EasyRead
 from .errors import SafeguardingError
@@ -39,6 +40,7 @@ SCRIPTS = (
     "assets/safeguarding/quick-exit.js",
     "assets/safeguarding/drawer.js",
     "assets/safeguarding/search.js",
+    "assets/safeguarding/player.js",
 )
 # Easy-read points are written as HTML blocks whose contents are still Markdown.
 REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
@@ -70,6 +72,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.signposting: Signposting | None = None
         self.easy_read: EasyRead | None = None
         self.search: Search | None = None
+        self.audio: Audio | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -96,6 +99,11 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.easy_read.add_to_nav(config)
         self.search = Search(self.config.search, self._render)
         self.search.check_conflicts(config)
+        if self.audio is not None:
+            self.audio.close(cancel=True)  # a rebuild under `mkdocs serve`
+        self.audio = Audio(self.config.audio, self._render)
+        with user_errors():
+            self.audio.start(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -106,6 +114,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             self.signposting.load(files, config)
             self.easy_read.load(files, config)
             self.search.load(files, config, self.signposting.directory)
+            self.audio.find_help(files, config)
         return files
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -134,11 +143,12 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         if not self.config.enabled:
             return None
         html = self.signposting.page_content(html, page)
-        return self.easy_read.page_content(html, page)
+        html = self.easy_read.page_content(html, page)
+        return self.audio.page_content(html, page, self._kind(page))
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled:
-            self.search.collect(page, "easy" if self.easy_read.is_easy(page) else "page")
+            self.search.collect(page, self._kind(page))
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -146,6 +156,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             return None
         help_url = self.help_file.url_relative_to(page.file) if self.help_file else None
         root = get_relative_url(".", page.file.url)
+        output = self.audio.post_page(output, page, self._kind(page), config.site_dir)
         return self._inject(output, page.file.src_uri, help_url, root)
 
     def on_post_template(
@@ -161,12 +172,17 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
             self.search.write(config.site_dir)
+            self.audio.finish()
             self.built = True
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
+        if self.audio is not None:
+            self.audio.close(cancel=True)
 
     def on_shutdown(self) -> None:
+        if self.audio is not None:
+            self.audio.close(cancel=True)
         if self.staging is None:
             return
         staging, self.staging = self.staging, None
@@ -178,6 +194,9 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         else:
             staging.discard()
             log.info(f"The build failed: {staging.site_dir} was left as it was")
+
+    def _kind(self, page: Page) -> str:
+        return "easy" if self.easy_read.is_easy(page) else "page"
 
     def _stage(self, config: MkDocsConfig) -> None:
         """Redirect a one-off build into a staging folder, published in ``on_shutdown``."""

@@ -89,13 +89,15 @@ def test_click_leaves_with_cover_and_replaced_history(page, example_site, destin
         if beacons:
             break
         page.wait_for_timeout(50)
-    assert [json.loads(body) for body in beacons] == [{
-        "title": "",
-        "overlay": "Loading.",
-        "role": "alert",
-        "shown": 0,
-        "url": PAGE,
-    }]
+    assert [json.loads(body) for body in beacons] == [
+        {
+            "title": "",
+            "overlay": "Loading.",
+            "role": "alert",
+            "shown": 0,
+            "url": PAGE,
+        }
+    ]
     assert page.evaluate("history.length") == length
     page.go_back()
     assert page.url == example_site.url("/")

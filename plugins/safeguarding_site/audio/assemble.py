@@ -1,0 +1,152 @@
+"""Join a page's sentences into one MP3, with the time each sentence starts and ends."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import lameenc
+
+from ..errors import SafeguardingError
+from .cache import PIPELINE_VERSION, AudioCache, digest
+from .engine import Pcm
+from .text import Block
+
+SENTENCE_PAUSE = 0.25
+"""Seconds of silence between sentences of one block."""
+BLOCK_PAUSE = 0.6
+"""Seconds of silence between blocks (headings, paragraphs, list items)."""
+MP3_BIT_RATE = 32
+"""kbit/s, constant: small files that stream on a slow mobile connection."""
+MP3_SAMPLE_RATE = 32000
+"""Hz: the lowest rate of MPEG-1 Layer III, the most widely played MP3 form."""
+MP3_QUALITY = 7
+"""LAME's speed/quality trade-off (2 best, 7 fast); at 32 kbit/s speech, 7 sounds the same."""
+
+Synthesise = Callable[[str], Pcm]
+KeyFor = Callable[[str], str]
+Timing = dict[str, int | float]
+
+
+@dataclass(frozen=True)
+class PageAudio:
+    """A page's MP3 and, per sentence, where it is in the text and in time."""
+
+    mp3: bytes
+    duration: float
+    timings: list[Timing]
+
+
+def timings_json(page: PageAudio) -> str:
+    """The timings as compact JSON for the browser's highlighting script."""
+    return json.dumps({"duration": page.duration, "timings": page.timings}, separators=(",", ":"))
+
+
+def page_key(blocks: Sequence[Block], key_for: KeyFor) -> str:
+    """The cache key of a whole page: its sentences' keys, places and the assembly settings."""
+    settings = [
+        PIPELINE_VERSION, SENTENCE_PAUSE, BLOCK_PAUSE, MP3_BIT_RATE, MP3_SAMPLE_RATE, MP3_QUALITY
+    ]  # fmt: skip
+    places = [
+        [block.index, sentence.start, sentence.end, key_for(sentence.spoken)]
+        for block in blocks
+        for sentence in block.sentences
+    ]
+    return digest([settings, places])
+
+
+def missing_sentences(blocks: Sequence[Block], cache: AudioCache, key_for: KeyFor) -> list[str]:
+    """Spoken sentences the page still needs, each once; none if the page itself is cached."""
+    if cache.page_path(page_key(blocks, key_for)).is_file():
+        return []
+    spoken = dict.fromkeys(s.spoken for block in blocks for s in block.sentences)
+    return [text for text in spoken if key_for(text) not in cache]
+
+
+def assemble_page(
+    blocks: Sequence[Block],
+    cache: AudioCache,
+    key_for: KeyFor,
+    synthesise: Synthesise | None = None,
+) -> PageAudio:
+    """Build a page's audio from cached sentences, synthesising missing ones if allowed.
+
+    Without ``synthesise`` (cache-only mode) a missing sentence raises ``SafeguardingError``.
+    """
+    if not any(block.sentences for block in blocks):
+        raise ValueError("the page has no sentences to read aloud")
+    key = page_key(blocks, key_for)
+    cached = cache.get_page(key)
+    if cached is not None:
+        metadata, mp3 = cached
+        return PageAudio(mp3, metadata["duration"], metadata["timings"])
+
+    def pcm_for(spoken: str) -> Pcm:
+        sentence_key = key_for(spoken)
+        pcm = cache.get(sentence_key)
+        if pcm is None:
+            if synthesise is None:
+                raise SafeguardingError(
+                    f"Audio for the sentence '{spoken[:80]}' is not in the cache, and cache-only "
+                    "mode is on. Build once with cache-only mode off to update the audio cache."
+                )
+            pcm = synthesise(spoken)
+            cache.put(sentence_key, pcm)
+        return pcm
+
+    pcm, timings = join_sentences(blocks, pcm_for)
+    page = PageAudio(encode_mp3(pcm), round(pcm.duration, 3), timings)
+    cache.put_page(key, {"duration": page.duration, "timings": page.timings}, page.mp3)
+    return page
+
+
+def join_sentences(blocks: Sequence[Block], pcm_for: Synthesise) -> tuple[Pcm, list[Timing]]:
+    """Concatenate sentence PCM with pauses, timing each sentence by its sample count."""
+    chunks: list[bytes] = []
+    timings: list[Timing] = []
+    samples = 0
+    rate = 0
+    for block in blocks:
+        for number, sentence in enumerate(block.sentences):
+            pcm = pcm_for(sentence.spoken)
+            rate = rate or pcm.sample_rate
+            if pcm.sample_rate != rate:
+                raise ValueError(
+                    f"sentences at {rate} Hz and {pcm.sample_rate} Hz cannot be joined"
+                )
+            if samples:
+                pause = silence(SENTENCE_PAUSE if number else BLOCK_PAUSE, rate)
+                chunks.append(pause)
+                samples += len(pause) // 2
+            chunks.append(pcm.data)
+            start, samples = samples, samples + pcm.samples
+            timings.append(_timing(block.index, sentence.start, sentence.end, start, samples, rate))
+    return Pcm(b"".join(chunks), rate), timings
+
+
+def _timing(block: int, start_char: int, end_char: int, first: int, stop: int, rate: int) -> Timing:
+    """One sentence's entry in the timings list, times in seconds to the millisecond."""
+    return {
+        "block": block,
+        "start_char": start_char,
+        "end_char": end_char,
+        "start": round(first / rate, 3),
+        "end": round(stop / rate, 3),
+    }
+
+
+def silence(seconds: float, sample_rate: int) -> bytes:
+    """Silent 16-bit samples lasting ``seconds``."""
+    return bytes(2 * round(seconds * sample_rate))
+
+
+def encode_mp3(pcm: Pcm) -> bytes:
+    """Encode mono PCM as constant-bit-rate MP3 with LAME (no ffmpeg needed)."""
+    encoder = lameenc.Encoder()
+    encoder.set_bit_rate(MP3_BIT_RATE)
+    encoder.set_in_sample_rate(pcm.sample_rate)
+    encoder.set_out_sample_rate(MP3_SAMPLE_RATE)
+    encoder.set_channels(1)
+    encoder.set_quality(MP3_QUALITY)
+    return bytes(encoder.encode(pcm.data) + encoder.flush())

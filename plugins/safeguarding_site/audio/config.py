@@ -1,0 +1,44 @@
+"""Options for build-time audio."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+
+DEFAULT_LEXICON = {
+    "MSP": "M S P",
+    "SAB": "S A B",
+    "LGA": "L G A",
+    "NHS": "N H S",
+    "CQC": "C Q C",
+    "DBS": "D B S",
+    "LGBT+": "L G B T plus",
+    "Bromley": "Bromly",
+}
+
+
+class AudioConfig(Config):
+    """A spoken version of every page, made at build time with eSpeak NG."""
+
+    enabled = opt.Type(bool, default=True)
+    """Make audio and show the player. Default: true."""
+    voice = opt.Type(str, default="gmw/en-gb-x-rp")
+    """eSpeak NG voice; unknown voices are a configuration error. Default: 'gmw/en-gb-x-rp'
+    (British English); 'gmw/en' also works."""
+    rate = opt.Type(int, default=160)
+    """Words per minute for standard pages. Default: 160."""
+    easy_read_rate = opt.Type(int, default=130)
+    """Words per minute for easy-read pages: slower. Default: 130."""
+    workers = opt.Optional(opt.Type(int))
+    """Processes that synthesise speech on a cold build. Default: one per CPU."""
+    generate = opt.Type(bool, default=True)
+    """Synthesise missing sentences. false: use only cached audio (for CI); out-of-date pages
+    get no player, and a warning names them (an error with --strict)."""
+    cache_dir = opt.Type(str, default=".cache/plugin/safeguarding/audio")
+    """Sentence cache, relative to the folder of mkdocs.yml."""
+    lexicon = opt.DictOfItems(opt.Type(str), default=DEFAULT_LEXICON)
+    """How to say words eSpeak gets wrong, as '{written: spoken}'."""
+    help_page = opt.Optional(opt.Type(str))
+    """Page in docs_dir explaining the player, linked from it (e.g. 'listening.md')."""
+    progress = opt.Type(bool, default=True)
+    """Show a progress line with time left while synthesising. Default: true."""

@@ -1,0 +1,438 @@
+"""eSpeak NG speech through pyttsx3: a probe run in a child process, and a per-process synthesiser.
+
+eSpeak NG ends the whole process with exit(1) when its data files are missing, and it can only
+be initialised once per process. So the build process never loads it: ``probe`` checks it in a
+child process, and only worker processes (or tests, or the benchmark) hold a ``Synthesiser``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import io
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import wave
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from ..errors import SafeguardingError
+
+DEFAULT_VOICE = "gmw/en-gb-x-rp"
+DEFAULT_RATE = 160
+"""Words per minute: a little slower than eSpeak's 175, for listeners who need time."""
+MIN_RATE, MAX_RATE = 80, 450
+PROBE_TIMEOUT = 60.0
+SYNTH_TIMEOUT = 30.0
+ATTEMPTS = 3
+DATA_ENV = "ESPEAK_DATA_PATH"
+_PROBE_MARK = "SG-AUDIO-PROBE "
+_WAV_HEADER_BYTES = 44
+_ESPEAK_RATE = 1  # espeakRATE in speak_lib.h
+_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class EngineSpec:
+    """The voice (an eSpeak NG voice id) and speaking rate in words per minute."""
+
+    voice: str = DEFAULT_VOICE
+    rate: int = DEFAULT_RATE
+
+    def __post_init__(self) -> None:
+        if not MIN_RATE <= self.rate <= MAX_RATE:
+            raise SafeguardingError(
+                f"Audio rate: received {self.rate!r}, expected words per minute between "
+                f"{MIN_RATE} and {MAX_RATE}, such as {DEFAULT_RATE}."
+            )
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """What the probe found; the versions are part of every cache key."""
+
+    espeak_version: str
+    pyttsx3_version: str
+    library_path: str
+    data_path: str
+
+
+@dataclass(frozen=True)
+class Pcm:
+    """16-bit signed mono samples."""
+
+    data: bytes
+    sample_rate: int
+
+    @property
+    def samples(self) -> int:
+        """Number of samples."""
+        return len(self.data) // 2
+
+    @property
+    def duration(self) -> float:
+        """Length in seconds."""
+        return self.samples / self.sample_rate
+
+
+# Loading ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Library:
+    """The eSpeak NG shared library this process loaded, and its data folder."""
+
+    path: str
+    data_path: str
+    handle: ctypes.CDLL
+
+
+_library: _Library | None = None
+
+
+def load_library() -> _Library:
+    """Load eSpeak NG once per process, before pyttsx3 looks for it.
+
+    The espeakng-loader wheel is preferred because it needs no system package; a system
+    eSpeak NG is used only when that wheel is missing. Loading with RTLD_GLOBAL makes
+    pyttsx3's own ``LoadLibrary("libespeak-ng.so.1")`` find this copy by its soname.
+    """
+    global _library
+    if _library is None:
+        path, bundled_data = _find_library()
+        if bundled_data and not os.environ.get(DATA_ENV):
+            os.environ[DATA_ENV] = bundled_data
+        handle = ctypes.CDLL(path, mode=ctypes.RTLD_GLOBAL)
+        _library = _Library(path, os.environ.get(DATA_ENV, ""), handle)
+    return _library
+
+
+def _find_library() -> tuple[str, str]:
+    """The library path and its bundled data folder ("" for a system install)."""
+    try:
+        import espeakng_loader
+    except ImportError:
+        system = ctypes.util.find_library("espeak-ng")
+        if system is None:
+            raise SafeguardingError(
+                "Audio needs the eSpeak NG speech engine, which is not installed. Install the "
+                "plugin's audio dependencies with 'pip install espeakng-loader pyttsx3', or turn "
+                "audio off in mkdocs.yml."
+            ) from None
+        return system, ""
+    return espeakng_loader.get_library_path(), espeakng_loader.get_data_path()
+
+
+def espeak_version(library: _Library) -> str:
+    """eSpeak NG's version string, such as "1.52.0"."""
+    info = library.handle.espeak_Info
+    info.restype = ctypes.c_char_p
+    info.argtypes = [ctypes.POINTER(ctypes.c_char_p)]
+    return (info(None) or b"unknown").decode()
+
+
+# The probe ----------------------------------------------------------------------------------
+
+
+class UnknownVoice(SafeguardingError):
+    """The configured voice does not exist: a configuration mistake, not a missing engine."""
+
+
+def probe(spec: EngineSpec, timeout: float = PROBE_TIMEOUT) -> EngineInfo:
+    """Start eSpeak NG in a child process, speak one word, and check the voice exists.
+
+    Raises ``SafeguardingError`` saying what went wrong and how to fix it, so that a broken
+    install never ends the build process itself.
+    """
+    code = (
+        f"import sys; sys.path.insert(0, {str(_PACKAGE_ROOT)!r}); "
+        "from safeguarding_site.audio.engine import _probe_main; _probe_main()"
+    )
+    argument = json.dumps(asdict(spec))
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", code, argument],
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise _not_started(f"it did not answer within {timeout:.0f} seconds") from None
+    report = _probe_report(done.stdout)
+    if report is None:
+        said = " ".join((done.stderr + done.stdout).split())[-300:].rstrip(". ") or "nothing"
+        raise _not_started(f"it stopped with exit code {done.returncode} and said: {said}")
+    if "error" in report:
+        raise (UnknownVoice if report.get("unknown_voice") else SafeguardingError)(report["error"])
+    return EngineInfo(**report["info"])
+
+
+def _probe_report(stdout: str) -> dict[str, Any] | None:
+    """The JSON line the child printed, if it got that far."""
+    for line in reversed(stdout.splitlines()):
+        if line.startswith(_PROBE_MARK):
+            return json.loads(line.removeprefix(_PROBE_MARK))
+    return None
+
+
+def _not_started(detail: str) -> SafeguardingError:
+    """Explain an engine that could not start, with the likely fix."""
+    data = os.environ.get(DATA_ENV)
+    if data:
+        hint = (
+            f"The environment variable {DATA_ENV} is set to '{data}'; check that this folder "
+            "holds eSpeak NG's data (such as the file 'phontab'), or unset it to use the data "
+            "that comes with the espeakng-loader package."
+        )
+    else:
+        hint = "Reinstall its data with 'pip install --force-reinstall espeakng-loader'."
+    return SafeguardingError(
+        f"Audio could not be made because the eSpeak NG speech engine did not start: {detail}. "
+        f"{hint} Or turn audio off in mkdocs.yml."
+    )
+
+
+def _probe_main() -> None:
+    """Child-process side of ``probe``: print one marked JSON line."""
+    spec = EngineSpec(**json.loads(sys.argv[1]))
+    try:
+        synthesiser = Synthesiser(spec)
+        synthesiser.synthesise("Test.")
+        report: dict[str, Any] = {"info": asdict(synthesiser.info)}
+    except SafeguardingError as error:
+        report = {"error": str(error), "unknown_voice": isinstance(error, UnknownVoice)}
+    print(_PROBE_MARK + json.dumps(report), flush=True)
+
+
+# Synthesis ----------------------------------------------------------------------------------
+
+
+class _SharedEngine:
+    """The one pyttsx3 engine of this process.
+
+    pyttsx3's eSpeak driver registers a process-wide callback and a discarded driver clears it,
+    so every ``Synthesiser`` in a process shares this object rather than making its own.
+    """
+
+    def __init__(self) -> None:
+        library = load_library()
+        import pyttsx3  # only now: it looks for libespeak-ng.so.1, which must be loaded first
+
+        self.engine = pyttsx3.init("espeak")
+        from pyttsx3.drivers import _espeak
+
+        self.is_playing: Callable[[], int] = _espeak.IsPlaying
+        self.info = EngineInfo(
+            espeak_version=espeak_version(library),
+            pyttsx3_version=metadata.version("pyttsx3"),
+            library_path=library.path,
+            data_path=library.data_path,
+        )
+        self.voices = [voice.id for voice in self.engine.getProperty("voices")]
+        self.lock = threading.Lock()
+        self.applied: EngineSpec | None = None
+        self.finished = threading.Event()
+        self.completed = False
+        self.errors: list[str] = []
+        self.engine.connect("finished-utterance", self._on_finished)
+        self.engine.connect("error", self._on_error)
+        # A new driver queues every command until its first run; run it empty once so that
+        # settings apply at once from now on and can be checked before speaking.
+        self.engine.runAndWait()
+        get_parameter = library.handle.espeak_GetParameter
+        get_parameter.argtypes = [ctypes.c_int, ctypes.c_int]
+        get_parameter.restype = ctypes.c_int
+        self._get_parameter = get_parameter
+
+    def current_rate(self) -> int:
+        """The rate eSpeak NG will use next (its queue may not have applied a new one yet)."""
+        return self._get_parameter(_ESPEAK_RATE, 1)
+
+    def current_voice(self) -> str:
+        """The voice eSpeak NG has selected."""
+        return str(self.engine.getProperty("voice") or "")
+
+    def _on_finished(self, completed: bool = True, **_: object) -> None:
+        """Record the end of an utterance (called from eSpeak NG's own thread)."""
+        self.completed = completed
+        self.finished.set()
+
+    def _on_error(self, exception: BaseException | None = None, **_: object) -> None:
+        """Record what the driver refused; pyttsx3 reports it only through this event."""
+        self.errors.append(str(exception))
+
+
+_shared: _SharedEngine | None = None
+
+
+def _shared_engine() -> _SharedEngine:
+    """Create this process's engine on first use."""
+    global _shared
+    if _shared is None:
+        _shared = _SharedEngine()
+    return _shared
+
+
+class Synthesiser:
+    """Turns one sentence at a time into PCM, in this process, with the given voice and rate."""
+
+    def __init__(self, spec: EngineSpec, timeout: float = SYNTH_TIMEOUT) -> None:
+        self.spec = spec
+        self.timeout = timeout
+        self._shared = _shared_engine()
+        self._check_voice()
+
+    @property
+    def info(self) -> EngineInfo:
+        """Versions and paths of the engine in use."""
+        return self._shared.info
+
+    @property
+    def voices(self) -> list[str]:
+        """Ids of every voice this eSpeak NG has, such as "gmw/en-gb-x-rp"."""
+        return list(self._shared.voices)
+
+    def _check_voice(self) -> None:
+        """pyttsx3 ignores unknown voices but for an 'error' event, so check the list first."""
+        if self.spec.voice.lower() not in self._shared.voices:
+            raise UnknownVoice(unknown_voice_message(self.spec.voice, self._shared.voices))
+
+    def synthesise(self, text: str) -> Pcm:
+        """Speak one sentence into PCM. Long texts should be split first: cost grows fast."""
+        if not text.strip():
+            raise ValueError("nothing to synthesise: the text is empty")
+        # A file per utterance, removed at once: workers end without running cleanup handlers.
+        handle, name = tempfile.mkstemp(prefix="sg-audio-", suffix=".wav")
+        os.close(handle)
+        path = Path(name)
+        with self._shared.lock:
+            try:
+                self._speak_to(text, path)
+                return _read_wav(path, text)
+            finally:
+                path.unlink(missing_ok=True)
+
+    def _speak_to(self, text: str, path: Path) -> None:
+        """Speak one utterance to ``path``, retrying if the driver cancelled it."""
+        for _ in range(ATTEMPTS):
+            if self._attempt(text, path):
+                return
+        raise SafeguardingError(
+            f"The speech engine kept stopping before the end of '{text[:80]}'. Build again; if "
+            "it happens again, shorten that sentence or mark its element 'sg-no-audio'."
+        )
+
+    def _attempt(self, text: str, path: Path) -> bool:
+        """Queue one utterance, run it, and wait until its file is complete; False if cancelled."""
+        shared = self._shared
+        # eSpeak NG calls back from its own thread and stays busy a moment after the
+        # finished-utterance event; pyttsx3 cancels the next utterance if it starts then.
+        _wait_for(lambda: not shared.is_playing(), self.timeout, "become idle")
+        shared.finished.clear()
+        shared.completed = False
+        shared.errors.clear()
+        if shared.applied != self.spec:
+            self._apply_spec()
+        # The eSpeak driver prints "Audio saved to ..." for every file; keep build output clean.
+        with contextlib.redirect_stdout(io.StringIO()):
+            shared.engine.save_to_file(text, str(path))
+            shared.engine.runAndWait()
+            # runAndWait can return before the driver has written the file, so wait for the
+            # event here, where the driver's print from its own thread is still caught.
+            _wait_for(shared.finished.is_set, self.timeout, f"finish speaking '{text[:80]}'")
+        if shared.errors:
+            raise self._refused(shared.errors)
+        if not shared.completed:
+            return False
+        _wait_for(lambda: _file_size(path) > _WAV_HEADER_BYTES, self.timeout, f"write {path}")
+        return True
+
+    def _apply_spec(self) -> None:
+        """Set voice and rate, and wait until eSpeak NG really uses them.
+
+        eSpeak NG changes voice at once but queues a rate change; an utterance queued straight
+        after can still be spoken at the old rate, so wait for the engine to report the new one.
+        """
+        shared = self._shared
+        shared.applied = None
+        shared.engine.setProperty("voice", self.spec.voice)
+        shared.engine.setProperty("rate", self.spec.rate)
+        if shared.errors:
+            raise self._refused(shared.errors)
+        voice = self.spec.voice.lower()
+        _wait_for(
+            lambda: shared.current_voice() == voice and shared.current_rate() == self.spec.rate,
+            self.timeout,
+            f"switch to voice '{self.spec.voice}' at {self.spec.rate} words per minute",
+        )
+        shared.applied = self.spec
+
+    def _refused(self, errors: list[str]) -> SafeguardingError:
+        """Explain settings the driver reported as refused."""
+        self._shared.applied = None
+        return SafeguardingError(
+            f"The speech engine refused the audio settings (voice '{self.spec.voice}', rate "
+            f"{self.spec.rate}): {'; '.join(errors)}. Check the audio voice and rate in "
+            "mkdocs.yml."
+        )
+
+
+def unknown_voice_message(voice: str, voices: list[str]) -> str:
+    """Explain an unknown voice and suggest British English ones that exist."""
+    british = [v for v in voices if v.startswith("gmw/en-gb") or v == "gmw/en"][:5]
+    if british:
+        suggestions = "the British English voices " + ", ".join(f"'{v}'" for v in british)
+    else:
+        suggestions = ", ".join(f"'{v}'" for v in voices[:5])
+    return (
+        f"The audio voice '{voice}' is not an eSpeak NG voice on this machine. Set the audio "
+        f"voice in mkdocs.yml to one that is, such as {suggestions}."
+    )
+
+
+def _wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:
+    """Poll ``condition`` until it holds, or raise after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise SafeguardingError(
+                f"The speech engine did not {what} within {timeout:.0f} seconds. Build again; "
+                "if it happens again, shorten that sentence or mark its element 'sg-no-audio'."
+            )
+        time.sleep(0.005)
+
+
+def _file_size(path: Path) -> int:
+    """Size of ``path`` in bytes, or 0 when it does not exist yet."""
+    try:
+        return path.stat().st_size
+    except FileNotFoundError:
+        return 0
+
+
+def _read_wav(path: Path, text: str) -> Pcm:
+    """Read the driver's WAV file, refusing anything but non-empty 16-bit mono."""
+    with wave.open(str(path), "rb") as wav:
+        if wav.getsampwidth() != 2 or wav.getnchannels() != 1:
+            raise SafeguardingError(
+                f"The speech engine wrote audio in an unexpected format ({wav.getnchannels()} "
+                f"channels, {8 * wav.getsampwidth()}-bit). Reinstall pyttsx3 at the supported "
+                "version."
+            )
+        pcm = Pcm(wav.readframes(wav.getnframes()), wav.getframerate())
+    if pcm.samples == 0:
+        raise SafeguardingError(
+            f"The speech engine produced no sound for '{text[:80]}'. Reword that text, or mark "
+            "its element with the class 'sg-no-audio' so it is not read aloud."
+        )
+    return pcm

@@ -1,0 +1,163 @@
+"""MkDocs glue for audio: extract while pages render, collect MP3s as they are written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path, PurePosixPath
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ..errors import SafeguardingError
+from .assemble import PageAudio, timings_json
+from .config import AudioConfig
+from .engine import EngineInfo, EngineSpec, UnknownVoice, probe
+from .pool import AudioPool
+from .text import read_page
+
+log = get_plugin_logger(__name__)
+
+Render = Callable[..., str]
+SLOT = "<!-- sg-player -->"
+_AFTER_HEADING = re.compile(r"</h1>(?:<p class=\"sg-toggle[^>]*>.*?</p>)?", re.S)
+
+
+class Audio:
+    """State of one build: the engine, the worker pools, and each page's file names."""
+
+    def __init__(self, options: AudioConfig, render: Render) -> None:
+        self.options = options
+        self.render = render
+        self.info: EngineInfo | None = None
+        self.pools: dict[str, AudioPool] = {}
+        self.help_file: File | None = None
+        self.submitted: set[str] = set()
+
+    def start(self, config: MkDocsConfig) -> None:
+        """Check the engine; without one, warn (fail under --strict) and make no players."""
+        self.close(cancel=True)
+        self.info = None
+        if not self.options.enabled:
+            return
+        spec = EngineSpec(self.options.voice, self.options.rate)
+        easy = EngineSpec(self.options.voice, self.options.easy_read_rate)
+        try:
+            self.info = probe(spec)
+        except UnknownVoice as error:
+            raise SafeguardingError(
+                f"Plugin 'safeguarding' option 'audio.voice': {error}"
+            ) from None
+        except SafeguardingError as error:
+            if config.strict:
+                raise
+            log.warning(f"{error} Pages are built without audio players.")
+            return
+        cache = Path(config.config_file_path or ".").parent / self.options.cache_dir
+        workers = self.options.workers
+        cache_only = not self.options.generate
+        progress = self.options.progress
+        self.pools = {
+            "page": AudioPool(spec, self.info, cache, workers, progress, cache_only),
+            "easy": AudioPool(easy, self.info, cache, workers, progress, cache_only),
+        }
+
+    def find_help(self, files: Files, config: MkDocsConfig) -> None:
+        """The help page linked from the player, which must exist."""
+        self.help_file = None
+        if not (self.options.enabled and self.options.help_page):
+            return
+        self.help_file = files.get_file_from_path(self.options.help_page)
+        if self.help_file is None:
+            raise SafeguardingError(
+                f"Plugin 'safeguarding' option 'audio.help_page': received "
+                f"'{self.options.help_page}', but there is no such page in '{config.docs_dir}'."
+            )
+
+    def page_content(self, html: str, page: Page, kind: str) -> str:
+        """Number the readable blocks, send the page to a worker, leave a slot for the player."""
+        if not self.pools:
+            return html
+        marked = read_page(html, self.options.lexicon)
+        self.pools[kind].submit(page.file.src_uri, marked.blocks)
+        self.submitted.add(page.file.src_uri)
+        html = marked.html
+        match = _AFTER_HEADING.search(html)
+        at = match.end() if match else 0
+        return html[:at] + SLOT + html[at:]
+
+    def post_page(self, output: str, page: Page, kind: str, site_dir: str) -> str:
+        """Write the page's MP3 and timings, and put the player in its slot."""
+        if SLOT not in output:
+            return output
+        audio = None
+        if page.file.src_uri in self.submitted:
+            self.submitted.discard(page.file.src_uri)
+            audio = self.pools[kind].result(page.file.src_uri)
+        if audio is None:
+            return output.replace(SLOT, "", 1)
+        mp3_uri, timings_uri = self._write(audio, page, site_dir)
+        help_url = self.help_file.url_relative_to(page.file) if self.help_file else None
+        player = self.render(
+            "player.html",
+            mp3=_relative(mp3_uri, page),
+            timings=_relative(timings_uri, page),
+            minutes=max(1, round(audio.duration / 60)),
+            size=_size(len(audio.mp3)),
+            help_url=help_url,
+        )
+        return output.replace(SLOT, player, 1)
+
+    def finish(self) -> None:
+        """Stop the workers; in cache-only mode, name the pages whose audio is out of date."""
+        pools, self.pools = self.pools, {}
+        stale: list[str] = []
+        made = cached = 0
+        for pool in pools.values():
+            pool.close()
+            stale += pool.stale
+            made, cached = made + pool.stats.synthesised, cached + pool.stats.cached
+        if pools:
+            log.info(f"Audio: {made} sentences synthesised, {cached} from the cache")
+        if stale:
+            log.warning(
+                "Audio is out of date for "
+                + ", ".join(f"'{p}'" for p in sorted(stale))
+                + ": these pages have no player. Build once with 'audio.generate: true' to "
+                "make their audio, then keep the cache."
+            )
+
+    def close(self, cancel: bool) -> None:
+        """Stop the workers at once (a failed or interrupted build)."""
+        for pool in self.pools.values():
+            pool.close(cancel=cancel)
+        self.pools = {}
+        self.submitted = set()
+
+    def _write(self, audio: PageAudio, page: Page, site_dir: str) -> tuple[str, str]:
+        dest = PurePosixPath(page.file.dest_uri)
+        if dest.name == "index.html":
+            stem = dest.parent / "listen"
+        else:
+            stem = dest.with_suffix("").with_name(dest.stem + ".listen")
+        mp3, timings = f"{stem}.mp3", f"{stem}.json"
+        for uri, data in ((mp3, audio.mp3), (timings, timings_json(audio).encode("utf-8"))):
+            path = Path(site_dir) / uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return mp3, timings
+
+
+def _relative(uri: str, page: Page) -> str:
+    """A site file's address relative to the page."""
+    return get_relative_url(uri, page.file.url)
+
+
+def _size(size: int) -> str:
+    """'2.3 MB', '640 KB': the size a reader needs to decide whether to download."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{max(1, round(size / 1000))} KB"

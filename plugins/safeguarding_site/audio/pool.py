@@ -1,0 +1,305 @@
+"""Render many pages' audio in parallel: one speech engine per worker process.
+
+Worker processes are started with "spawn" because eSpeak NG keeps process-wide state that a
+forked copy of a threaded build process must not inherit. Each worker builds its
+``Synthesiser`` once, in the pool initialiser, and writes what it synthesises to the cache
+atomically, so stopping a build (Ctrl-C included) never leaves a half-written entry.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from multiprocessing.synchronize import Event as EventType
+from pathlib import Path
+from typing import TextIO
+
+from ..errors import SafeguardingError
+from .assemble import PageAudio, assemble_page, missing_sentences, page_key
+from .cache import AudioCache, sentence_key
+from .engine import EngineInfo, EngineSpec, Pcm, Synthesiser
+from .text import Block
+
+
+@dataclass
+class PoolStats:
+    """How many sentences were spoken afresh and how many came from the cache."""
+
+    synthesised: int = 0
+    cached: int = 0
+
+
+# Worker side --------------------------------------------------------------------------------
+
+
+@dataclass
+class _Worker:
+    """What each worker process keeps between jobs."""
+
+    synthesiser: Synthesiser | None
+    cache: AudioCache
+    spec: EngineSpec
+    info: EngineInfo
+    stop: EventType
+
+
+class Stopped(Exception):
+    """The build was stopped; the worker left its page between two sentences."""
+
+
+_worker: _Worker | None = None
+
+
+def _start_worker(
+    spec: EngineSpec, info: EngineInfo, cache_dir: str, cache_only: bool, stop: EventType
+) -> None:
+    """Pool initialiser: one engine per worker process, built once."""
+    global _worker
+    # The build process handles Ctrl-C: it sets ``stop`` and workers leave between sentences,
+    # never in the middle of a cache write.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    synthesiser = None if cache_only else Synthesiser(spec)
+    _worker = _Worker(synthesiser, AudioCache(cache_dir), spec, info, stop)
+
+
+def _render(blocks: Sequence[Block]) -> tuple[PageAudio, int]:
+    """Worker job: speak the page's missing sentences, then assemble and encode it."""
+    assert _worker is not None, "the pool initialiser did not run"
+    worker = _worker
+    count = 0
+    if worker.stop.is_set():
+        raise Stopped
+
+    def synthesise(spoken: str) -> Pcm:
+        nonlocal count
+        assert worker.synthesiser is not None
+        if worker.stop.is_set():
+            raise Stopped
+        count += 1
+        return worker.synthesiser.synthesise(spoken)
+
+    key_for = partial(sentence_key, spec=worker.spec, info=worker.info)
+    allow = synthesise if worker.synthesiser is not None else None
+    return assemble_page(blocks, worker.cache, key_for, allow), count
+
+
+# Build side ---------------------------------------------------------------------------------
+
+
+class AudioPool:
+    """Renders pages' audio in worker processes: submit pages early, collect them later.
+
+    Material's social plugin does the same with its cards. Use it as a context manager, or
+    call ``close(cancel=True)`` when the build fails or is interrupted, so workers always stop.
+    """
+
+    def __init__(
+        self,
+        spec: EngineSpec,
+        info: EngineInfo,
+        cache_dir: Path | str,
+        workers: int | None = None,
+        progress: bool = True,
+        cache_only: bool = False,
+    ) -> None:
+        self.spec = spec
+        self.info = info
+        self.cache = AudioCache(cache_dir)
+        self.workers = max(1, workers or os.cpu_count() or 1)
+        self.cache_only = cache_only
+        self.stats = PoolStats()
+        self.stale: list[str] = []
+        self._key_for = partial(sentence_key, spec=spec, info=info)
+        self._executor: ProcessPoolExecutor | None = None
+        self._jobs: dict[str, Future[tuple[PageAudio, int]]] = {}
+        self._ready: dict[str, PageAudio | None] = {}
+        self._claimed: set[str] = set()
+        self._lock = threading.Lock()
+        self._progress = Progress(sys.stderr if progress else None)
+        self._context = multiprocessing.get_context("spawn")
+        self._stop = self._context.Event()
+
+    def submit(self, page: str, blocks: Sequence[Block]) -> None:
+        """Start work on a page; only pages with missing sentences or no MP3 reach a worker."""
+        total = sum(len(block.sentences) for block in blocks)
+        if total == 0:
+            self._ready[page] = None
+            return
+        missing = missing_sentences(blocks, self.cache, self._key_for)
+        if self.cache_only and missing:
+            self.stale.append(page)
+            self._ready[page] = None
+        elif self.cache.page_path(page_key(blocks, self._key_for)).is_file():
+            self._ready[page] = assemble_page(blocks, self.cache, self._key_for)
+            self.stats.cached += total
+        else:
+            # Pages often share sentences ("Call 999."): count each once for the progress line.
+            new = {self._key_for(spoken) for spoken in missing} - self._claimed
+            self._claimed |= new
+            self._progress.add(len(new))
+            future = self._pool().submit(_render, list(blocks))
+            future.add_done_callback(partial(self._finished, total, len(new)))
+            self._jobs[page] = future
+
+    def result(self, page: str) -> PageAudio | None:
+        """Wait for a submitted page; None when it has nothing to read or is stale (cache-only)."""
+        if page in self._ready:
+            return self._ready.pop(page)
+        page_audio, _ = self._jobs.pop(page).result()
+        return page_audio
+
+    def check_stale(self) -> None:
+        """In cache-only mode, fail listing every page whose audio is out of date."""
+        if self.stale:
+            raise stale_error(self.stale)
+
+    def close(self, cancel: bool = False) -> None:
+        """Shut the workers down; with ``cancel``, drop pages not yet started."""
+        if self._executor is not None:
+            if cancel:
+                self._stop.set()
+            self._executor.shutdown(wait=True, cancel_futures=cancel)
+            self._executor = None
+        self._progress.finish()
+
+    def __enter__(self) -> AudioPool:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, *_: object) -> None:
+        self.close(cancel=exc_type is not None)
+
+    def _pool(self) -> ProcessPoolExecutor:
+        """Start the workers on first need: a warm build may never need them."""
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=self._context,
+                initializer=_start_worker,
+                initargs=(
+                    self.spec,
+                    self.info,
+                    str(self.cache.directory),
+                    self.cache_only,
+                    self._stop,
+                ),
+            )
+        return self._executor
+
+    def _finished(self, total: int, expected: int, future: Future[tuple[PageAudio, int]]) -> None:
+        """Count a finished page (runs in the executor's thread)."""
+        if future.cancelled() or future.exception() is not None:
+            return
+        synthesised = future.result()[1]
+        with self._lock:
+            self.stats.synthesised += synthesised
+            self.stats.cached += total - synthesised
+        self._progress.done(expected)
+
+
+def render_pages(
+    pages: Mapping[str, Sequence[Block]],
+    spec: EngineSpec,
+    info: EngineInfo,
+    cache_dir: Path | str,
+    workers: int | None = None,
+    progress: bool = True,
+    cache_only: bool = False,
+) -> tuple[dict[str, PageAudio | None], PoolStats]:
+    """Render every page's audio; in cache-only mode, first fail if any page is stale."""
+    if cache_only:
+        check_cache(pages, AudioCache(cache_dir), spec, info)
+    with AudioPool(spec, info, cache_dir, workers, progress, cache_only) as pool:
+        for page, blocks in pages.items():
+            pool.submit(page, blocks)
+        results = {page: pool.result(page) for page in pages}
+    return results, pool.stats
+
+
+def check_cache(
+    pages: Mapping[str, Sequence[Block]], cache: AudioCache, spec: EngineSpec, info: EngineInfo
+) -> None:
+    """Raise ``SafeguardingError`` naming the pages whose sentences are not all cached."""
+    key_for = partial(sentence_key, spec=spec, info=info)
+    stale = [page for page, blocks in pages.items() if missing_sentences(blocks, cache, key_for)]
+    if stale:
+        raise stale_error(stale)
+
+
+def stale_error(pages: Sequence[str]) -> SafeguardingError:
+    """Explain out-of-date audio in cache-only mode, naming the pages."""
+    shown = ", ".join(f"'{page}'" for page in pages[:10])
+    more = f" and {len(pages) - 10} more" if len(pages) > 10 else ""
+    return SafeguardingError(
+        f"Audio is out of date for {len(pages)} page(s): {shown}{more}. Cache-only mode is on, "
+        "so no speech is made during this build. Build the site once with cache-only mode off "
+        "to update the audio cache, and keep that cache folder for this build."
+    )
+
+
+class Progress:
+    """A one-line progress report with an estimate of the time left, for cold builds."""
+
+    INTERVAL_TTY = 0.2
+    INTERVAL_LOG = 5.0
+
+    def __init__(self, stream: TextIO | None) -> None:
+        self.stream = stream
+        self.total = 0
+        self.done_count = 0
+        self.started = 0.0
+        self.shown = 0.0
+        self._lock = threading.Lock()
+
+    def add(self, sentences: int) -> None:
+        """More sentences to synthesise."""
+        if sentences and not self.total:
+            self.started = time.monotonic()
+        self.total += sentences
+
+    def done(self, sentences: int) -> None:
+        """Some sentences were synthesised."""
+        with self._lock:
+            self.done_count += sentences
+            now = time.monotonic()
+            interval = self.INTERVAL_TTY if self._tty() else self.INTERVAL_LOG
+            if self.total and now - self.shown >= interval:
+                self.shown = now
+                self._write(self.line(now))
+
+    def line(self, now: float) -> str:
+        """The progress text, such as "Audio: 40/200 sentences, about 12 s left"."""
+        elapsed = now - self.started
+        left = self.total - self.done_count
+        eta = f", about {elapsed / self.done_count * left:.0f} s left" if self.done_count else ""
+        return f"Audio: {self.done_count}/{self.total} sentences synthesised{eta}"
+
+    def finish(self) -> None:
+        """Close the line, if one was shown."""
+        with self._lock:
+            if self.total and self.shown:
+                elapsed = time.monotonic() - self.started
+                self._write(f"Audio: {self.done_count} sentences synthesised in {elapsed:.1f} s")
+                if self._tty() and self.stream is not None:
+                    self.stream.write("\n")
+            self.total = self.done_count = 0
+            self.shown = 0.0
+
+    def _tty(self) -> bool:
+        return self.stream is not None and self.stream.isatty()
+
+    def _write(self, text: str) -> None:
+        if self.stream is None:
+            return
+        if self._tty():
+            self.stream.write("\r\x1b[K" + text)
+        else:
+            self.stream.write(text + "\n")
+        self.stream.flush()

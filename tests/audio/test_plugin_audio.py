@@ -1,0 +1,121 @@
+"""Audio through real MkDocs builds with the real eSpeak NG engine."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+PAGE = "# Fire safety\n\nSmoke alarms save lives. Test yours every month.\n\nCall 999 in a fire.\n"
+
+
+def audio_options(tmp_path: Path, **audio: object) -> list[dict]:
+    """Plugin options with audio on and its cache inside the test's folder."""
+    settings = {"enabled": True, "workers": 1, "progress": False, **audio}
+    return [{"safeguarding": {"audio": settings}}]
+
+
+def stats(caplog) -> tuple[int, int]:
+    """(synthesised, from cache) from the build's audio summary line."""
+    for message in caplog.messages:
+        found = re.search(r"Audio: (\d+) sentences synthesised, (\d+) from the cache", message)
+        if found:
+            return int(found.group(1)), int(found.group(2))
+    raise AssertionError(f"no audio summary in {caplog.messages}")
+
+
+def test_page_gets_mp3_timings_and_player(build_site, tmp_path):
+    """A page gets listen.mp3, listen.json and a native player linking both."""
+    site = build_site({"index.md": "# Home\n", "fire.md": PAGE}, plugins=audio_options(tmp_path))
+    mp3 = (site / "fire/listen.mp3").read_bytes()
+    assert mp3[:2] == b"\xff\xfb" or mp3[:3] == b"ID3"
+    timings = json.loads((site / "fire/listen.json").read_text())
+    assert [t["block"] for t in timings["timings"]] == [0, 1, 1, 2]
+    html = (site / "fire/index.html").read_text(encoding="utf-8")
+    assert '<audio class="sg-player__audio" controls preload="none" src="listen.mp3">' in html
+    assert 'data-sg-timings="listen.json"' in html
+    assert re.search(r"Download audio \(MP3, \d+ KB\)", html)
+    assert 'data-sg-block="1"' in html
+
+
+def test_second_build_synthesises_nothing_and_one_edit_one_sentence(build_site, tmp_path, caplog):
+    """The sentence cache: a rebuild makes no speech; editing one sentence makes one."""
+    files = {"index.md": "# Home\n", "fire.md": PAGE}
+    options = audio_options(tmp_path)
+    with caplog.at_level(logging.INFO):
+        build_site(files, plugins=options)
+    made, cached = stats(caplog)
+    assert made > 0
+    total = made + cached
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        build_site(files, plugins=options)
+    assert stats(caplog) == (0, total)
+    caplog.clear()
+    edited = {**files, "fire.md": PAGE.replace("every month", "every week")}
+    with caplog.at_level(logging.INFO):
+        build_site(edited, plugins=options)
+    assert stats(caplog) == (1, total - 1)
+
+
+def test_easy_read_pages_are_read_slower(build_site, tmp_path):
+    """The easy read of a page gets its own audio at the slower rate."""
+    easy = (
+        "# Fire: easy read\n\n[picture: material/fire | A fire]\n"
+        "Smoke alarms save lives. Test yours every month.\n\nCall 999 in a fire.\n"
+    )
+    site = build_site(
+        {"index.md": "# Home\n", "fire.md": PAGE, "fire.easy.md": easy},
+        plugins=audio_options(tmp_path),
+    )
+    standard = json.loads((site / "fire/listen.json").read_text())["duration"]
+    slower = json.loads((site / "fire/easy-read/listen.json").read_text())["duration"]
+    assert slower > standard * 1.1
+
+
+def test_unknown_voice_is_a_config_error(build_site, tmp_path, caplog):
+    """A voice eSpeak NG does not have stops the build, naming the option."""
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site({"index.md": PAGE}, plugins=audio_options(tmp_path, voice="gmw/en-xx"))
+    assert any(
+        m.startswith("Plugin 'safeguarding' option 'audio.voice': The audio voice 'gmw/en-xx'")
+        for m in caplog.messages
+    )
+
+
+def test_missing_engine_warns_and_builds_without_player(build_site, tmp_path, monkeypatch, caplog):
+    """Without a working engine: a warning, and pages with no player (never a broken one)."""
+    empty = tmp_path / "no-espeak-data"
+    empty.mkdir()
+    monkeypatch.setenv("ESPEAK_DATA_PATH", str(empty))
+    with caplog.at_level(logging.WARNING):
+        site = build_site({"index.md": PAGE}, plugins=audio_options(tmp_path))
+    assert any("eSpeak NG speech engine did not start" in m for m in caplog.messages)
+    assert "sg-player" not in (site / "index.html").read_text(encoding="utf-8")
+    assert not (site / "listen.mp3").exists()
+
+
+def test_missing_engine_fails_strict_build(build_site, tmp_path, monkeypatch, caplog):
+    """With --strict, a missing engine stops the build with the cause and the fix."""
+    empty = tmp_path / "no-espeak-data"
+    empty.mkdir()
+    monkeypatch.setenv("ESPEAK_DATA_PATH", str(empty))
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site({"index.md": PAGE}, plugins=audio_options(tmp_path), strict=True)
+    assert any("ESPEAK_DATA_PATH is set to" in m for m in caplog.messages)
+
+
+def test_cache_only_mode_names_stale_pages(build_site, tmp_path, caplog):
+    """generate: false makes no speech: pages without cached audio get no player, named."""
+    with caplog.at_level(logging.WARNING):
+        site = build_site({"index.md": PAGE}, plugins=audio_options(tmp_path, generate=False))
+    assert "sg-player" not in (site / "index.html").read_text(encoding="utf-8")
+    assert (
+        "safeguarding_site: Audio is out of date for 'a-z.md', 'index.md': these pages have no "
+        "player. Build once with 'audio.generate: true' to make their audio, then keep the "
+        "cache." in caplog.messages
+    )

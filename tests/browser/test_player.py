@@ -1,0 +1,138 @@
+"""The audio player in real Chromium: it plays, follows along, and works without JavaScript."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+PAGE = "/support/fire-safety/"
+
+
+@pytest.fixture
+def listening(browser, example_site):
+    """A tab on a page, its audio muted (headless Chromium has no speakers to spare)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto(example_site.url(PAGE))
+    page.evaluate("document.querySelector('.sg-player__audio').muted = true")
+    yield page
+    context.close()
+
+
+def highlighted(page) -> str:
+    """The text of the sentence highlighted now."""
+    return page.evaluate(
+        "() => CSS.highlights.has('sg-reading') ?"
+        " [...CSS.highlights.get('sg-reading')][0].toString() : ''"
+    )
+
+
+def test_player_on_every_page(browser, example_site, example_pages):
+    """Every content page has a player whose files exist and whose MP3 lasts as timed."""
+    context = browser.new_context()
+    page = context.new_page()
+    for path in example_pages:
+        if path.endswith("404.html"):
+            continue
+        page.goto(example_site.url(path))
+        audio = page.locator(".sg-player__audio")
+        assert audio.count() == 1, path
+        src = audio.get_attribute("src")
+        response = page.request.get(page.url.split("#")[0] + src)
+        assert response.status == 200 and response.headers["content-type"] == "audio/mpeg", path
+    context.close()
+
+
+def test_mp3_duration_matches_timings(listening):
+    """The browser decodes the MP3; its length matches the timings file within 2%."""
+    duration = listening.evaluate(
+        """() => new Promise(resolve => {
+          const audio = document.querySelector('.sg-player__audio');
+          audio.preload = 'metadata';
+          audio.addEventListener('loadedmetadata', () => resolve(audio.duration), {once: true});
+          audio.load();
+        })"""
+    )
+    timings = listening.request.get(listening.url + "listen.json").json()
+    assert abs(duration - timings["duration"]) / timings["duration"] < 0.02
+    starts = [t["start"] for t in timings["timings"]]
+    assert starts == sorted(starts) and timings["timings"][-1]["end"] <= timings["duration"]
+
+
+def test_plays_and_highlight_follows(listening):
+    """Playing highlights the sentence being read, and the highlight moves on."""
+    listening.evaluate("document.querySelector('.sg-player__audio').play()")
+    listening.wait_for_function("CSS.highlights.has('sg-reading')")
+    first = highlighted(listening)
+    assert first == "Fire safety at home"
+    listening.wait_for_function(
+        "t => CSS.highlights.has('sg-reading') && [...CSS.highlights.get('sg-reading')][0]"
+        ".toString() !== t",
+        arg=first,
+        timeout=10_000,
+    )
+    assert highlighted(listening) == "Smoke alarms save lives."
+
+
+def test_speed_buttons(listening):
+    """Speed buttons set the playback rate and show which is on."""
+    listening.click("[aria-label='Speed 1.5 times']")
+    assert listening.evaluate("document.querySelector('.sg-player__audio').playbackRate") == 1.5
+    pressed = listening.locator(".sg-player__speed[aria-pressed=true]").all_inner_texts()
+    assert pressed == ["1.5\u00d7"]
+
+
+def test_sentence_steps_and_click_to_play(listening):
+    """Next sentence jumps to the next start; clicking a sentence plays from there."""
+    listening.click("text=Next sentence")
+    listening.click("text=Next sentence")
+    timings = listening.request.get(listening.url + "listen.json").json()["timings"]
+    listening.wait_for_function(
+        "t => Math.abs(document.querySelector('.sg-player__audio').currentTime - t) < 0.05",
+        arg=timings[2]["start"],
+    )
+    assert (
+        highlighted(listening)
+        == "But for some adults at risk, a smoke alarm on its own is not always enough."
+    )
+    listening.evaluate("document.querySelector('.sg-player__audio').play()")
+    listening.click("text=cannot hear a smoke alarm")
+    listening.wait_for_function("!document.querySelector('.sg-player__audio').paused")
+    listening.wait_for_timeout(300)  # a few timeupdate events: the highlight must stay put
+    assert highlighted(listening) == "cannot hear a smoke alarm"
+
+
+def test_without_javascript(browser, example_site):
+    """With JavaScript off: a native player, the download link and the listening time."""
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(example_site.url(PAGE))
+    audio = page.locator("audio.sg-player__audio")
+    assert audio.get_attribute("controls") is not None
+    assert audio.get_attribute("preload") == "none"
+    assert page.locator(".sg-player a[download]").inner_text().startswith("Download audio (MP3, ")
+    assert "about 3 min" in page.locator(".sg-player__title").inner_text()
+    assert page.locator(".sg-player__controls").count() == 0
+    context.close()
+
+
+def test_no_storage_while_listening(listening):
+    """Listening stores nothing in the browser."""
+    listening.click("[aria-label='Speed 1.25 times']")
+    listening.click("text=Next sentence")
+    assert listening.evaluate("[localStorage.length, sessionStorage.length]") == [0, 0]
+
+
+def test_timings_point_at_real_text(listening):
+    """Every timed sentence's characters exist in its block (the highlight can be drawn)."""
+    timings = listening.request.get(listening.url + "listen.json").json()["timings"]
+    missing = listening.evaluate(
+        """t => t.filter(s => {
+          const el = document.querySelector(`[data-sg-block="${s.block}"]`);
+          return !el || el.textContent.length < s.end_char;
+        }).length""",
+        timings,
+    )
+    assert missing == 0
+    assert json.dumps(timings)  # plain JSON
