@@ -30,7 +30,7 @@ from .publish import Staging
 from .quick_exit.model import Messages, QuickExit
 from .search.feature import Search
 from .signposting.feature import Signposting
-from .sources import check_front_matter, decode_source
+from .sources import check_front_matter, decode_source, escape_meta_text
 
 log = get_plugin_logger(__name__)
 
@@ -131,6 +131,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
+        escape_meta_text(page.meta)
         with user_errors():
             # Checks first, while line numbers still match the editor's file.
             self.easy_read.check(markdown, page)

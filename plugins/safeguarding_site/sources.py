@@ -6,6 +6,7 @@ page that is not UTF-8. These checks turn both into one clear message naming the
 
 from __future__ import annotations
 
+import html
 import re
 
 import yaml
@@ -19,6 +20,9 @@ _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)??(?:-{3}|\.{3})[ \t]*(?
 
 TEXT_FIELDS = ("title", "description")
 """Front matter fields the site shows as text; anything else there is a mistake."""
+
+PRINTED_FIELDS = ("title", "description", "author", "subtitle")
+"""Fields Material for MkDocs prints into pages without escaping them."""
 
 
 def decode_source(raw: bytes, src_path: str) -> str:
@@ -92,3 +96,16 @@ def title_of_source(text: str) -> str | None:
         return meta["title"]
     heading = re.search(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", body, re.M)
     return heading.group(1) if heading else None
+
+
+def escape_meta_text(meta: dict) -> None:
+    """Escape front matter text the theme prints as it is, so it can only ever be text.
+
+    Material for MkDocs writes ``title`` and ``description`` into <title>, the navigation and
+    <meta> unescaped: '<script>' in front matter would run. The Markdown body may hold HTML;
+    front matter may not.
+    """
+    for field in PRINTED_FIELDS:
+        value = meta.get(field)
+        if isinstance(value, str):
+            meta[field] = html.escape(value, quote=True)

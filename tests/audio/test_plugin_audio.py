@@ -119,3 +119,46 @@ def test_cache_only_mode_names_stale_pages(build_site, tmp_path, caplog):
         "player. Build once with 'audio.generate: true' to make their audio, then keep the "
         "cache." in caplog.messages
     )
+
+
+def test_interrupted_build_keeps_finished_sentences(tmp_path):
+    """Ctrl-C during synthesis leaves only whole cache entries; the next build reuses them."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import write_site
+
+    words = ["safe", "help", "care", "home", "call", "talk", "plan", "ask"]
+    sentences = [
+        f"Sentence {i} is about {words[i % 8]} and {words[(i * 3) % 8]}." for i in range(240)
+    ]
+    page = "# Many\n\n" + "\n\n".join(sentences) + "\n"
+    options = {"audio": {"enabled": True, "workers": 1, "progress": False}}
+    write_site(tmp_path, {"index.md": page}, {"plugins": [{"safeguarding": options}]})
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build"]
+    cache = tmp_path / ".cache/plugin/safeguarding/audio/sentences"
+    process = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(list(cache.rglob("*.wav"))) < 20:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert "Traceback" not in stderr and "was left as it was" in stderr
+    finished = list(cache.rglob("*.wav"))
+    assert 20 <= len(finished) < 240
+    assert not list((tmp_path / ".cache").rglob("*.tmp"))
+    assert not (tmp_path / "site").exists()  # nothing half-built was published
+
+    result = subprocess.run(
+        [*command, "--verbose"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    made = re.search(r"Audio: (\d+) sentences synthesised, (\d+) from the cache", result.stderr)
+    assert made, result.stderr
+    assert int(made.group(2)) >= len(finished)
+    assert (tmp_path / "site/listen.mp3").is_file()

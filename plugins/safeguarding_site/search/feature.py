@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -103,7 +104,8 @@ class Search:
             return
         if self.a_to_z is not None and page.file is self.a_to_z:
             return  # a list of links, already found through each page
-        self.documents += page_documents(page.content, page.file.url, page.title or "", kind)
+        title = html.unescape(page.title or "")  # front matter titles arrive escaped
+        self.documents += page_documents(page.content, page.file.url, title, kind)
 
     def form(self, root: str) -> str:
         """The search form, with links relative to the page's folder (``root`` is '../..')."""
