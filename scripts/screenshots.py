@@ -23,6 +23,11 @@ SHOTS = [
     ("drawer-320", "/", 320, 640, "drawer"),
     ("resources-1280", "/making-safeguarding-personal/resources/", 1280, 900, "open-details"),
     ("not-found-320", "/404.html", 320, 640, None),
+    ("easy-read-1280", "/support/fire-safety/easy-read/", 1280, 900, None),
+    ("easy-read-320", "/support/fire-safety/easy-read/", 320, 640, "scroll-points"),
+    ("search-320", "/", 320, 640, "search"),
+    ("services-1280", "/services/domestic-abuse/", 1280, 900, None),
+    ("player-1280", "/support/fire-safety/", 1280, 900, "play"),
 ]
 
 
@@ -53,6 +58,22 @@ def main() -> None:
             elif action == "open-details":
                 page.click("details summary")
                 page.locator("details").first.scroll_into_view_if_needed()
+            elif action == "scroll-points":
+                page.locator(".sg-point").first.scroll_into_view_if_needed()
+            elif action == "search":
+                page.fill("#sg-search-input", "hit by my son")
+                page.press("#sg-search-input", "Enter")
+                page.wait_for_function(
+                    "/result/.test(document.querySelector('.sg-search__count').textContent)"
+                )
+                page.locator(".sg-search__count").scroll_into_view_if_needed()
+            elif action == "play":
+                page.evaluate("document.querySelector('.sg-player__audio').muted = true")
+                page.click("text=Next sentence")
+                page.click("text=Next sentence")
+                page.evaluate("document.querySelector('.sg-player__audio').play()")
+                page.wait_for_timeout(1500)
+                page.evaluate("window.scrollTo(0, 0)")
             page.wait_for_timeout(400)
             page.screenshot(path=str(out / f"{name}.png"))
             page.close()

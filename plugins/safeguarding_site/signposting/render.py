@@ -111,6 +111,8 @@ def category_page(category: Category, directory: Directory, index_name: str) -> 
         f"{json.dumps(category.description)}\n---\n\n"
         f"# {_md_text(category.title)}\n\n{_md_text(category.description)}\n\n"
         f"{_plural(count)} listed. [All kinds of support]({index_name})\n\n"
+        # Cards name services in h3: keep the heading levels in order.
+        f"## {_md_text(category.title)}: services\n\n"
         f"[services: {category.id}]\n"
     )
 
