@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html as html_lib
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..errors import SafeguardingError
+from ..markup import front_matter_title, md_text
 from ..sources import title_of_source
 from .checks import Rules, check_page
 from .config import EasyReadConfig
@@ -73,13 +73,13 @@ class EasyRead:
 
     def _index_markdown(self) -> str:
         lines = [
-            f"---\ntitle: {_yaml(self.options.index_title)}\n---\n",
-            f"# {_md(self.options.index_title)}\n",
-            f"{_md(self.options.index_intro)}\n",
+            front_matter_title(self.options.index_title),
+            f"# {md_text(self.options.index_title)}\n",
+            f"{md_text(self.options.index_intro)}\n",
         ]
         for _, easy in sorted(self.easy_of.items()):
             link = "../" + easy.src_uri
-            lines.append(f"- [{_md(_title_of(easy))}]({link})")
+            lines.append(f"- [{md_text(_title_of(easy))}]({link})")
         return "\n".join(lines) + "\n"
 
     def is_easy(self, page: Page) -> bool:
@@ -122,7 +122,7 @@ class EasyRead:
 
     def _picture(self, point: Point, where: str) -> str:
         if not point.is_icon:
-            return f"![{_md(point.alt)}]({point.source})"
+            return f"![{md_text(point.alt)}]({point.source})"
         svg = self._icon(point.source)
         if svg is None:
             raise SafeguardingError(
@@ -165,12 +165,3 @@ def _names(nav: list, src: str) -> bool:
         if value == src or (isinstance(value, list) and _names(value, src)):
             return True
     return False
-
-
-def _md(text: str) -> str:
-    text = html_lib.escape(text, quote=False)
-    return re.sub(r"([\\`*_{}\[\]#|!])", r"\\\1", text)
-
-
-def _yaml(text: str) -> str:
-    return json.dumps(text)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import json
-import re
 from itertools import groupby
+
+from ..markup import front_matter_title, md_text
 
 
 def a_to_z_markdown(title: str, entries: list[tuple[str, str]]) -> str:
     """Markdown listing ``(title, link)`` entries under their first letters."""
-    lines = [f"---\ntitle: {json.dumps(title)}\n---\n", f"# {_md(title)}\n"]
+    lines = [front_matter_title(title), f"# {md_text(title)}\n"]
     lines.append("Every page and kind of help on this website, in alphabetical order.\n")
     entries = sorted(set(entries), key=lambda e: e[0].casefold())
     for letter, group in groupby(entries, key=lambda e: _letter(e[0])):
         lines.append(f"## {letter}\n")
-        lines += [f"- [{_md(name)}]({link})" for name, link in group]
+        lines += [f"- [{md_text(name)}]({link})" for name, link in group]
         lines.append("")
     return "\n".join(lines)
 
@@ -22,8 +22,3 @@ def a_to_z_markdown(title: str, entries: list[tuple[str, str]]) -> str:
 def _letter(name: str) -> str:
     first = name.lstrip()[:1].upper()
     return first if first.isalpha() else "0-9"
-
-
-def _md(text: str) -> str:
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_{}\[\]#|!])", r"\\\1", text)

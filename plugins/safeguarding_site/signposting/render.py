@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..markup import front_matter_title, md_text
 from .directory import Directory
 from .model import Category, Service
 
@@ -109,32 +110,26 @@ def category_page(category: Category, directory: Directory, index_name: str) -> 
     return (
         f"---\ntitle: {json.dumps(category.title)}\ndescription: "
         f"{json.dumps(category.description)}\n---\n\n"
-        f"# {_md_text(category.title)}\n\n{_md_text(category.description)}\n\n"
+        f"# {md_text(category.title)}\n\n{md_text(category.description)}\n\n"
         f"{_plural(count)} listed. [All kinds of support]({index_name})\n\n"
         # Cards name services in h3: keep the heading levels in order.
-        f"## {_md_text(category.title)}: services\n\n"
+        f"## {md_text(category.title)}: services\n\n"
         f"[services: {category.id}]\n"
     )
 
 
 def index_page(title: str, intro: str, directory: Directory, link: Callable[[str], str]) -> str:
     """Markdown of the generated index of every category."""
-    lines = [f"---\ntitle: {json.dumps(title)}\n---\n", f"# {_md_text(title)}\n"]
-    lines.append(f"{_md_text(intro)}\n")
+    lines = [front_matter_title(title), f"# {md_text(title)}\n"]
+    lines.append(f"{md_text(intro)}\n")
     for category in directory.categories.values():
         count = len(directory.in_category(category.id))
         lines.append(
-            f"- [{_md_text(category.title)}]({link(category.id)}): "
-            f"{_md_text(category.description)} ({_plural(count)})"
+            f"- [{md_text(category.title)}]({link(category.id)}): "
+            f"{md_text(category.description)} ({_plural(count)})"
         )
     return "\n".join(lines) + "\n"
 
 
 def _plural(count: int) -> str:
     return f"{count} service" if count == 1 else f"{count} services"
-
-
-def _md_text(text: str) -> str:
-    """Plain text from the site's configuration, escaped for Markdown and HTML."""
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\`*_{}\[\]#|!])", r"\\\1", text)
