@@ -12,7 +12,7 @@ from safeguarding_site.search.documents import page_documents, service_document
 from safeguarding_site.search.index import build_index, to_json
 from safeguarding_site.search.synonyms import expansions, groups_from_config
 
-HTML = """<h1 id="fire">Fire safety<a class="headerlink" href="#fire">¶</a></h1>
+HTML = """<h1 id="fire">Fire safety<a class="headerlink" href="#fire">¶</a></h1><!-- sg-player -->
 <p>Smoke alarms save lives.</p>
 <script>var x = "hidden";</script>
 <h2 id="visits">Home visits</h2>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, Comment, Tag
 
 # Not words of the page: code, permalinks, the toggle, cards (services are documents of their
 # own) and pictures.
@@ -47,8 +47,8 @@ def page_documents(html: str, url: str, page_title: str, kind: str = "page") -> 
     for node in body.children:
         if isinstance(node, Tag) and node.name == "h2":
             sections.append((node.get("id", ""), _text(node), []))
-        elif isinstance(node, Tag) and node.name == "h1":
-            continue
+        elif isinstance(node, Comment) or (isinstance(node, Tag) and node.name == "h1"):
+            continue  # comments are placeholders (the player's slot), not words
         else:
             text = _text(node) if isinstance(node, Tag) else SPACES.sub(" ", str(node)).strip()
             if text:
