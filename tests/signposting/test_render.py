@@ -67,3 +67,14 @@ def test_inline_mention_is_not_syntax():
     """Only a line of its own is the syntax; prose mentioning it is left alone."""
     marked, slots = mark_slots("Write [services: x] on its own line.\n", load(source()), "a.md")
     assert slots == [] and "[services: x]" in marked
+
+
+def test_card_read_aloud_sensibly():
+    """A card's call line is spoken digit by digit, with a pause before the hours."""
+    from safeguarding_site.audio.text import extract
+
+    html = cards_html(list(load(source()).services.values()), render)
+    spoken = [s.spoken for block in extract(html) for s in block.sentences]
+    assert "Call 0 8 0 8, 2 0 0 0, 2 4 7, 24 hours" in spoken
+    assert "National Domestic Abuse Helpline" in spoken
+    assert not any("{" in s for s in spoken)  # the JSON-LD is never read
