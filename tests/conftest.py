@@ -184,6 +184,27 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
+BEST_PRACTICE: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def best_practice() -> list[str]:
+    """axe-core best-practice findings, printed at the end of the run (reported, not enforced)."""
+    return BEST_PRACTICE
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the axe best-practice report."""
+    if BEST_PRACTICE:
+        terminalreporter.section("axe-core best-practice findings (reported, not enforced)")
+        rules: dict[str, int] = {}
+        for line in BEST_PRACTICE:
+            rule = line.split(": ", 2)[1]
+            rules[rule] = rules.get(rule, 0) + 1
+        for rule, count in sorted(rules.items()):
+            terminalreporter.write_line(f"{rule}: {count} element(s)")
+
+
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """In CI a skipped test is a failure: nothing may quietly not run."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

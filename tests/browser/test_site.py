@@ -55,13 +55,19 @@ def test_every_page_basics(context, example_site, example_pages):
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_every_page_passes_axe(browser, example_site, example_pages, width):
-    """axe-core finds no WCAG 2.2 A/AA violation on any page at this width."""
+def test_every_page_passes_axe(browser, example_site, example_pages, width, best_practice):
+    """axe-core finds no WCAG 2.2 A/AA violation on any page at this width.
+
+    axe's best-practice rules are run too and reported at the end of the run, not enforced.
+    """
     context = browser.new_context(viewport={"width": width, "height": 800})
     found = []
     for path in example_pages:
         page, _, _ = open_page(context, example_site.url(path))
         found += [f"{path}: {line}" for line in axe_violations(page)]
+        best_practice += [
+            f"{width}px {path}: {line}" for line in axe_violations(page, ["best-practice"])
+        ]
         page.close()
     context.close()
     assert found == []
