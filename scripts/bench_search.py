@@ -1,0 +1,458 @@
+"""Benchmark the plugin's prebuilt search against Material's built-in search, in Chromium.
+
+Usage:
+    python scripts/bench_search.py [--pages 1000] [--runs 3] [--seed 1]
+        [--query "domestic abuse"] [--second-query "mental capacity"] [--keep]
+
+Builds, each with ``python -m mkdocs build --strict`` in a fresh process:
+
+- the example site (a copy of this repository's mkdocs.yml, docs/ and overrides/, with a copy of
+  its audio cache) with the safeguarding plugin, and a synthetic site of N pages
+  (scripts/make_synthetic_site.py) with the plugin and ``audio: {enabled: false}``;
+- the same docs with ``plugins: [search]`` only and ``theme.features: []``: Material's own search,
+  which fetches search/search_index.json on page load and builds its lunr index in a web worker.
+
+Serves each built site with http.server on 127.0.0.1 (no compression) and opens its home page in
+headless Debian Chromium (a fresh browser context per run, so nothing is cached), acting as soon
+as the page has loaded:
+
+- plugin: fill ``#sg-search-input`` (the focus starts loading lunr.js and search/index.json),
+  press Enter, and wait until ``.sg-search__count`` says how many results; then a second query;
+- Material: press '/' (or click ``label[for=__search]``) to focus ``.md-search__input``, fill
+  the query and release a key (Material searches on keyup), and wait for the first
+  ``.md-search-result__item``; then a second query.
+
+Times are taken inside the page (performance.now(), from a capture-phase listener and a
+MutationObserver), so Playwright's own round trips are not counted. Prints one Markdown table
+per site with the medians of ``--runs`` runs and the ratio plugin / Material, and the index
+sizes raw and gzip (level 6).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import json
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import bench_build
+import make_synthetic_site as synthetic
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+WAIT_MS = 120_000  # longest wait for results (Material indexing 1,000 pages in the browser)
+KB = 1024
+
+# Records, inside the page, when the search box gets focus, when the query is complete
+# (Enter pressed for the plugin, a key released for Material) and every change of the element
+# that shows results. Runs before any script of the page.
+RECORDER = """
+(() => {
+  const record = window.__bench = { focus: null, keys: [], log: [] };
+  const now = () => performance.now();
+  document.addEventListener("focusin", (event) => {
+    const target = event.target;
+    if (record.focus === null && target.matches && target.matches(%(input)s)) {
+      record.focus = now();
+    }
+  }, true);
+  document.addEventListener(%(key_event)s, (event) => {
+    if (event.key === %(key)s && event.target.matches && event.target.matches(%(input)s)) {
+      record.keys.push(now());
+    }
+  }, true);
+  const watch = () => {
+    const target = document.querySelector(%(watch)s);
+    if (!target) { record.missing = true; return; }
+    const read = %(read)s;
+    new MutationObserver(() => record.log.push([now(), read(target)]))
+      .observe(target, { childList: true, subtree: true, characterData: true });
+  };
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", watch);
+  } else {
+    watch();
+  }
+})();
+"""
+
+
+@dataclass(frozen=True)
+class Engine:
+    """How to drive one kind of search in the page."""
+
+    name: str
+    input: str
+    key: str  # the key that completes a query
+    key_event: str
+    watch: str
+    read: str  # JavaScript (element) => string
+    done: str  # JavaScript (string) => boolean: results are shown
+    shows_results: Callable[[str], bool]  # the same test in Python
+
+
+PLUGIN = Engine(
+    name="safeguarding",
+    input="#sg-search-input",
+    key="Enter",
+    key_event="keydown",
+    watch=".sg-search__count",
+    read="(el) => el.textContent",
+    done="(text) => /result/i.test(text) && !/Searching/.test(text)",
+    shows_results=lambda text: "result" in text.lower() and "Searching" not in text,
+)
+MATERIAL = Engine(
+    name="Material",
+    input=".md-search__input",
+    key="End",
+    key_event="keyup",
+    watch=".md-search-result__list",
+    read=(
+        "(el) => { const items = el.querySelectorAll('.md-search-result__item');"
+        " return items.length ? items.length + ' results: ' + items[0].textContent.trim()"
+        ".slice(0, 40) : ''; }"
+    ),
+    done="(text) => text.length > 0",
+    shows_results=lambda text: len(text) > 0,
+)
+
+
+def recorder(engine: Engine) -> str:
+    """The init script for ``engine``."""
+    return RECORDER % {
+        "input": json.dumps(engine.input),
+        "key": json.dumps(engine.key),
+        "key_event": json.dumps(engine.key_event),
+        "watch": json.dumps(engine.watch),
+        "read": engine.read,
+    }
+
+
+def wait_script(engine: Engine, query_number: int) -> str:
+    """JavaScript that is true once results for query ``query_number`` (0-based) show."""
+    return (
+        "() => { const r = window.__bench; const done = " + engine.done + ";"
+        f" if (r.keys.length <= {query_number}) return false;"
+        f" const after = r.keys[{query_number}];"
+        " return r.log.some(([t, v]) => t >= after && done(v)); }"
+    )
+
+
+@dataclass
+class Run:
+    """Times of one run, in milliseconds from navigation start unless said."""
+
+    load_to_results: float
+    focus_to_results: float
+    query_to_results: float
+    second_query: float
+    shown: str
+    how: str = ""
+    index_loaded: float | None = None  # plugin: index.json response end, from focus
+
+
+@dataclass
+class Site:
+    """One built site to measure."""
+
+    name: str
+    pages: int
+    folders: dict[str, Path] = field(default_factory=dict)  # engine name -> built site
+    runs: dict[str, list[Run]] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+
+
+# Serving ---------------------------------------------------------------------------------------
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files without a log line per request."""
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+# Measuring -------------------------------------------------------------------------------------
+
+
+def first_after(record: dict[str, Any], engine: Engine, query_number: int) -> tuple[float, str]:
+    """Time and text of the first results shown after query ``query_number`` was completed."""
+    after = record["keys"][query_number]
+    for moment, text in record["log"]:
+        if moment >= after and engine.shows_results(text):
+            return moment, text
+    raise RuntimeError(f"no {engine.name} results were recorded for query {query_number + 1}")
+
+
+def focus_material(page: Any) -> str:
+    """Focus Material's search box as a reader does; returns how it was done."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    focused = "document.activeElement && document.activeElement.matches('.md-search__input')"
+    page.keyboard.press("/")
+    try:
+        page.wait_for_function(f"() => {focused}", timeout=2000)
+        return "pressed /"
+    except PlaywrightTimeout:
+        pass
+    label = page.locator("label[for=__search]").first
+    if label.is_visible():
+        label.click()
+        page.wait_for_function(f"() => {focused}", timeout=5000)
+        return "clicked label[for=__search]"
+    page.focus(".md-search__input")
+    return "focused .md-search__input"
+
+
+def one_run(browser: Any, url: str, engine: Engine, queries: tuple[str, str]) -> Run:
+    """Open the home page in a fresh context and run two queries."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.add_init_script(recorder(engine))
+        page.goto(url, wait_until="load")
+        how = ""
+        if engine is MATERIAL:
+            how = focus_material(page)
+        for number, query in enumerate(queries):
+            page.fill(engine.input, query)
+            page.press(engine.input, engine.key)
+            page.wait_for_function(wait_script(engine, number), timeout=WAIT_MS)
+        record = page.evaluate("window.__bench")
+        first, shown = first_after(record, engine, 0)
+        second, _ = first_after(record, engine, 1)
+        index_end = page.evaluate(
+            "() => { const e = performance.getEntriesByType('resource')"
+            ".find((x) => x.name.endsWith('search/index.json')); return e ? e.responseEnd : null; }"
+        )
+        focus = record["focus"]
+        if focus is None:
+            raise RuntimeError(f"the {engine.name} search box never had focus")
+        return Run(
+            load_to_results=first,
+            focus_to_results=first - focus,
+            query_to_results=first - record["keys"][0],
+            second_query=second - record["keys"][1],
+            shown=shown,
+            how=how,
+            index_loaded=(index_end - focus) if index_end is not None else None,
+        )
+    finally:
+        context.close()
+
+
+def measure(site: Site, runs: int, queries: tuple[str, str]) -> None:
+    """``runs`` runs of each engine, alternating, in one headless Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    engines = [e for e in (PLUGIN, MATERIAL) if e.name in site.folders]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            with (
+                serve(site.folders[PLUGIN.name]) as plugin_url,
+                serve(site.folders[MATERIAL.name]) as material_url,
+            ):
+                urls = {PLUGIN.name: plugin_url, MATERIAL.name: material_url}
+                for engine in engines:  # one untimed run each: Chromium's own start-up
+                    try:
+                        one_run(browser, urls[engine.name], engine, queries)
+                    except Exception as error:
+                        site.errors.append(f"{engine.name} warm-up run failed: {error}")
+                for _ in range(runs):
+                    for engine in engines:
+                        try:
+                            run = one_run(browser, urls[engine.name], engine, queries)
+                        except Exception as error:
+                            site.errors.append(f"{engine.name} run failed: {error}")
+                            continue
+                        site.runs.setdefault(engine.name, []).append(run)
+        finally:
+            browser.close()
+
+
+# Building --------------------------------------------------------------------------------------
+
+
+def material_config(plugin_config: Path, data: dict[str, Any], docs: Path) -> Path:
+    """The same docs with ``plugins: [search]`` and ``theme.features: []``."""
+    data = bench_build.without_plugin(data, docs)
+    data["plugins"] = ["search"]
+    data["theme"] = {**(data.get("theme") or {}), "features": []}
+    return bench_build.write_yaml(plugin_config.with_name("mkdocs.material.yml"), data)
+
+
+def build_site(site: Site, plugin: Path, material: Path, work: Path) -> None:
+    """Build both variants; failures are recorded on ``site``."""
+    for engine, config in ((PLUGIN, plugin), (MATERIAL, material)):
+        folder = work / f"built-{site.name}-{engine.name}"
+        build = bench_build.run_build(config, folder)
+        if build.ok:
+            site.folders[engine.name] = folder
+        else:
+            site.errors.append(
+                f"{engine.name} build failed ({config}):\n{bench_build.failure(build)}"
+            )
+
+
+# Report ----------------------------------------------------------------------------------------
+
+
+def sizes(folder: Path, engine: Engine) -> tuple[int, int, int]:
+    """(index bytes, index gzip bytes, search scripts gzip bytes)."""
+    if engine is PLUGIN:
+        index = folder / "search" / "index.json"
+        scripts = [folder / "assets/safeguarding/lunr.js", folder / "assets/safeguarding/search.js"]
+    else:
+        index = folder / "search" / "search_index.json"
+        scripts = sorted((folder / "assets/javascripts/workers").glob("search.*.js"))
+    data = index.read_bytes() if index.exists() else b""
+    scripts_gz = sum(bench_build.gz(s.read_bytes()) for s in scripts if s.exists())
+    return len(data), bench_build.gz(data) if data else 0, scripts_gz
+
+
+def median(runs: list[Run], attribute: str) -> float | None:
+    values = [getattr(r, attribute) for r in runs if getattr(r, attribute) is not None]
+    return statistics.median(values) if values else None
+
+
+def report(site: Site, queries: tuple[str, str]) -> None:
+    """Print the table for one site."""
+    plugin_runs = site.runs.get(PLUGIN.name, [])
+    material_runs = site.runs.get(MATERIAL.name, [])
+    count = max(len(plugin_runs), len(material_runs))
+    print(f"\n## {site.name} ({site.pages} pages), median of {count} runs\n")
+    print("| measure | safeguarding | Material | ratio safeguarding / Material |")
+    print("|---|---:|---:|---:|")
+
+    def row(label: str, a: float | None, b: float | None, unit: str) -> None:
+        cell_a = f"{a:.0f} {unit}" if a is not None else "n/a"
+        cell_b = f"{b:.0f} {unit}" if b is not None else "n/a"
+        share = f"{a / b:.2f}" if a is not None and b else "n/a"
+        print(f"| {label} | {cell_a} | {cell_b} | {share} |")
+
+    measures = [
+        ("page load start to first results (acting at once)", "load_to_results"),
+        ("focus on search box to first results", "focus_to_results"),
+        ("query complete to first results", "query_to_results"),
+        ("second query, complete to results (index ready)", "second_query"),
+    ]
+    for label, attribute in measures:
+        row(label, median(plugin_runs, attribute), median(material_runs, attribute), "ms")
+    loaded = median(plugin_runs, "index_loaded")
+    if loaded is not None:
+        print(f"| focus to search/index.json received (plugin) | {loaded:.0f} ms | | |")
+    found = {}
+    for engine in (PLUGIN, MATERIAL):
+        folder = site.folders.get(engine.name)
+        found[engine.name] = sizes(folder, engine) if folder else None
+    a, b = found[PLUGIN.name], found[MATERIAL.name]
+    labels = ("index raw", "index gzip", "search scripts gzip (lunr, search.js / worker)")
+    for position, label in enumerate(labels):
+        row(
+            label,
+            a[position] / KB if a else None,
+            b[position] / KB if b else None,
+            "KB",
+        )
+    shown_a = plugin_runs[0].shown if plugin_runs else "n/a"
+    shown_b = material_runs[0].shown if material_runs else "n/a"
+    print(f"\nQueries: '{queries[0]}' then '{queries[1]}'. First results shown:")
+    print(f"plugin '{shown_a}'; Material '{shown_b}'.")
+    if material_runs:
+        print(f"Material's search box: {material_runs[0].how}.")
+    for error in site.errors:
+        print(f"- {error}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=1000, help="synthetic site size")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--query", default="domestic abuse")
+    parser.add_argument("--second-query", default="mental capacity")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    runs = max(1, min(args.runs, 20))
+    queries = (args.query, args.second_query)
+    work = Path(tempfile.mkdtemp(prefix="sg-bench-search-"))
+    started = time.perf_counter()
+    print(f"# Search benchmark (headless {CHROMIUM}, work folder {work})")
+
+    def progress(message: str) -> None:
+        elapsed = time.perf_counter() - started
+        print(f"[{elapsed:6.0f} s] {message}", file=sys.stderr, flush=True)
+
+    sites: list[Site] = []
+    try:
+        progress("building the example site")
+        plugin, _, count = bench_build.prepare_example(work)
+        example = Site("example", count)
+        data = yaml.safe_load(plugin.read_text(encoding="utf-8"))
+        material = material_config(plugin, data, plugin.parent / data.get("docs_dir", "docs"))
+        build_site(example, plugin, material, work)
+        sites.append(example)
+
+        progress(f"building a synthetic site of {args.pages} pages")
+        plugin, _ = bench_build.prepare_synthetic(work, args.pages, args.seed, audio=False)
+        big = Site(f"synthetic-{args.pages}", args.pages)
+        data = synthetic.config([], args.pages, plugin=False)
+        material = material_config(plugin, data, plugin.parent / "docs")
+        build_site(big, plugin, material, work)
+        sites.append(big)
+
+        for site in sites:
+            if len(site.folders) == 2:
+                progress(f"measuring {site.name} in Chromium")
+                measure(site, runs, queries)
+            report(site, queries)
+        print(f"\nTotal time: {time.perf_counter() - started:.0f} s")
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 1 if any(site.errors for site in sites) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
