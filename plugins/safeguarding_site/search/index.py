@@ -18,18 +18,34 @@ FIELDS = [
 ]
 
 
+def short_ref(number: int) -> str:
+    """A document's key in the index: base 36, because every posting repeats it."""
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, rest = divmod(number, 36)
+        text = digits[rest] + text
+        if number == 0:
+            return text
+
+
 def build_index(documents: Iterable[Document], groups: list[list[str]]) -> dict:
-    """The index (lunr 2.3.9 format, loaded with lunr.Index.load) and result details."""
+    """The index (lunr 2.3.9 format, loaded with lunr.Index.load) and result details.
+
+    Documents are keyed by short numbers, not their addresses: the inverted index names a
+    document once for every word in it, and addresses made it several times larger.
+    """
     documents = list(documents)
+    refs = [short_ref(number) for number in range(len(documents))]
     rows = [
         {
-            "ref": d.ref,
+            "ref": ref,
             "title": d.title,
             "page": d.page if d.page != d.title else "",
             "body": d.body,
             "synonyms": " ".join(expansions(f"{d.title} {d.page} {d.body}", groups)),
         }
-        for d in documents
+        for ref, d in zip(refs, documents, strict=True)
     ]
     # A service's 'order' (lower first) nudges it up among services that match equally well.
     boosts = [1 + max(0, 100 - d.order) / 400 if d.kind == "service" else 1 for d in documents]
@@ -41,7 +57,7 @@ def build_index(documents: Iterable[Document], groups: list[list[str]]) -> dict:
     return {
         "index": index.serialize(),
         "docs": {
-            d.ref: {
+            ref: {
                 "title": d.title,
                 "page": d.page if d.page != d.title else "",
                 "url": d.url,
@@ -52,7 +68,7 @@ def build_index(documents: Iterable[Document], groups: list[list[str]]) -> dict:
                 "categories": list(d.categories),
                 "order": d.order,
             }
-            for d in documents
+            for ref, d in zip(refs, documents, strict=True)
         },
         "synonyms": groups,
     }
