@@ -88,6 +88,8 @@ class PluginConfig(Config):
     safe_publish = opt.Type(bool, default=True)
     """Build into a staging folder and replace site_dir only when the build succeeded, so a
     failed build leaves the published site as it was. Default: true."""
+    minify_assets = opt.Type(bool, default=True)
+    """Minify the plugin's own CSS and JavaScript in the built site. Default: true."""
     quick_exit = opt.SubConfig(QuickExitConfig)
     """Quick exit options."""
     privacy = opt.SubConfig(PrivacyConfig)

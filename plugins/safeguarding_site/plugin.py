@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .assets import minify_assets
 from .audio.feature import Audio
 from .config import PluginConfig
 from .easy_read.feature import EasyRead
@@ -173,6 +174,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
             self.search.write(config.site_dir)
+            if self.config.minify_assets:
+                minify_assets(config.site_dir)
             self.audio.finish()
             self.built = True
 
