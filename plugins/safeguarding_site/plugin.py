@@ -96,7 +96,10 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.env = config.theme.get_env()
         self.signposting = Signposting(self.config.signposting, self._render)
         self.signposting.add_to_nav(config)
-        self.easy_read = EasyRead(self.config.easy_read, self._render, list(config.theme.dirs))
+        cache = Path(config.config_file_path or ".").parent / ".cache/plugin/safeguarding"
+        self.easy_read = EasyRead(
+            self.config.easy_read, self._render, list(config.theme.dirs), cache / "easy-read"
+        )
         self.easy_read.add_to_nav(config)
         self.search = Search(self.config.search, self._render)
         self.search.check_conflicts(config)

@@ -10,8 +10,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import textstat
-
 from ..audio.sentences import split_sentences
 from .points import PICTURE_LINE
 
@@ -134,7 +132,7 @@ def check_page(markdown: str, rules: Rules, first_line: int = 1) -> Report:
                     )
             _acronyms(plain_text(line), explained, offset, findings)
     text = "\n".join(body_text)
-    ease = round(textstat.flesch_reading_ease(text), 1) if text.strip() else 100.0
+    ease = reading_ease(text) if text.strip() else 100.0
     if ease < rules.min_reading_ease:
         findings.append(
             Finding(
@@ -145,6 +143,13 @@ def check_page(markdown: str, rules: Rules, first_line: int = 1) -> Report:
         )
     longest = max(all_sentences, key=words, default="")
     return Report(sorted(findings, key=lambda f: f.line), ease, longest)
+
+
+def reading_ease(text: str) -> float:
+    """Flesch reading ease (textstat 0.7.8, imported on first use: it loads a dictionary)."""
+    import textstat
+
+    return round(textstat.flesch_reading_ease(text), 1)
 
 
 def _acronyms(text: str, explained: set[str] | frozenset[str], line: int, out: list[Finding]):

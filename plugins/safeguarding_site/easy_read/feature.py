@@ -13,6 +13,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ..errors import SafeguardingError
+from ..jsoncache import JsonCache
 from ..markup import front_matter_title, md_text
 from ..sources import title_of_source
 from .checks import Rules, check_page
@@ -24,6 +25,7 @@ log = get_plugin_logger(__name__)
 
 Render = Callable[..., str]
 INDEX_SRC = "easy-read/pages.md"
+CHECKS_VERSION = "easy-read-checks-1 textstat-0.7.8"
 _H1_END = re.compile(r"</h1>", re.I)
 _SVG_OPEN = re.compile(r"<svg\b", re.I)
 
@@ -31,8 +33,16 @@ _SVG_OPEN = re.compile(r"<svg\b", re.I)
 class EasyRead:
     """State of one build: which page has which easy-read version."""
 
-    def __init__(self, options: EasyReadConfig, render: Render, theme_dirs: list[str]) -> None:
+    def __init__(
+        self,
+        options: EasyReadConfig,
+        render: Render,
+        theme_dirs: list[str],
+        cache_dir: Path | None = None,
+    ) -> None:
         self.options = options
+        # Checking is pure: remember each page's findings until its words or the rules change.
+        self.cache = JsonCache(cache_dir) if cache_dir else None
         self.render = render
         self.theme_dirs = theme_dirs
         self.easy_of: dict[str, File] = {}
@@ -89,9 +99,16 @@ class EasyRead:
         """Warn about each problem of an easy-read page, with its line in the source file."""
         if not self.is_easy(page):
             return
-        report = check_page(markdown, self.rules, _first_line(markdown, page))
-        for finding in report.findings:
-            log.warning(f"Easy read '{page.file.src_uri}', line {finding.line}: {finding.message}")
+        first_line = _first_line(markdown, page)
+        key = [CHECKS_VERSION, markdown, first_line, repr(self.rules)]
+        found = self.cache.get(key) if self.cache else None
+        if found is None:
+            report = check_page(markdown, self.rules, first_line)
+            found = [[f.line, f.message] for f in report.findings]
+            if self.cache:
+                self.cache.put(key, found)
+        for line, message in found:
+            log.warning(f"Easy read '{page.file.src_uri}', line {line}: {message}")
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         """Turn the points of an easy-read page into picture rows."""

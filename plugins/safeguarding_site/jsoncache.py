@@ -1,0 +1,43 @@
+"""A small on-disk cache of JSON results, for work that only changes when its input does."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .audio.cache import digest
+
+
+class JsonCache:
+    """JSON values under one folder, keyed by a hash of everything that shaped them."""
+
+    def __init__(self, directory: Path | str) -> None:
+        self.directory = Path(directory)
+
+    def get(self, key_parts: object) -> object | None:
+        """The stored value, or None."""
+        path = self._path(key_parts)
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key_parts: object, value: object) -> None:
+        """Store a value atomically; a cache that cannot be written is simply not used."""
+        path = self._path(key_parts)
+        with contextlib.suppress(OSError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            try:
+                with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                    json.dump(value, stream)
+                os.replace(temp, path)
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(temp)
+
+    def _path(self, key_parts: object) -> Path:
+        return self.directory / f"{digest(key_parts)}.json"
