@@ -26,6 +26,7 @@ from .config import PluginConfig
 from .easy_read.feature import EasyRead
 from .errors import SafeguardingError
 from .inject import Snippets, inject
+from .jsoncache import JsonCache
 from .privacy.snippets import head_snippet
 from .publish import Staging
 from .quick_exit.model import Messages, QuickExit
@@ -101,11 +102,11 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             self.config.easy_read, self._render, list(config.theme.dirs), cache / "easy-read"
         )
         self.easy_read.add_to_nav(config)
-        self.search = Search(self.config.search, self._render)
+        self.search = Search(self.config.search, self._render, JsonCache(cache / "search"))
         self.search.check_conflicts(config)
         if self.audio is not None:
             self.audio.close(cancel=True)  # a rebuild under `mkdocs serve`
-        self.audio = Audio(self.config.audio, self._render)
+        self.audio = Audio(self.config.audio, self._render, JsonCache(cache / "reading"))
         with user_errors():
             self.audio.start(config)
         return config

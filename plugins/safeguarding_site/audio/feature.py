@@ -13,11 +13,13 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..errors import SafeguardingError
+from ..jsoncache import JsonCache
 from .assemble import PageAudio, timings_json
+from .cache import PIPELINE_VERSION
 from .config import AudioConfig
 from .engine import EngineInfo, EngineSpec, UnknownVoice, probe
 from .pool import AudioPool
-from .text import read_page
+from .text import Block, MarkedPage, Sentence, read_page
 
 log = get_plugin_logger(__name__)
 
@@ -29,8 +31,12 @@ _AFTER_HEADING = re.compile(r"</h1>(?:<p class=\"sg-toggle[^>]*>.*?</p>)?", re.S
 class Audio:
     """State of one build: the engine, the worker pools, and each page's file names."""
 
-    def __init__(self, options: AudioConfig, render: Render) -> None:
+    def __init__(
+        self, options: AudioConfig, render: Render, cache: JsonCache | None = None
+    ) -> None:
         self.options = options
+        # Reading a page is pure: remember the marked HTML and its blocks by the page's HTML.
+        self.readings = cache
         self.render = render
         self.info: EngineInfo | None = None
         self.pools: dict[str, AudioPool] = {}
@@ -81,13 +87,31 @@ class Audio:
         """Number the readable blocks, send the page to a worker, leave a slot for the player."""
         if not self.pools:
             return html
-        marked = read_page(html, self.options.lexicon)
+        marked = self._read(html)
         self.pools[kind].submit(page.file.src_uri, marked.blocks)
         self.submitted.add(page.file.src_uri)
         html = marked.html
         match = _AFTER_HEADING.search(html)
         at = match.end() if match else 0
         return html[:at] + SLOT + html[at:]
+
+    def _read(self, html: str) -> MarkedPage:
+        key = ["audio-reading", PIPELINE_VERSION, html, dict(self.options.lexicon)]
+        stored = self.readings.get(key) if self.readings else None
+        if isinstance(stored, dict):
+            blocks = [
+                Block(index, text, [Sentence(*sentence) for sentence in sentences])
+                for index, text, sentences in stored["blocks"]
+            ]
+            return MarkedPage(stored["html"], blocks)
+        marked = read_page(html, self.options.lexicon)
+        if self.readings:
+            blocks = [
+                [b.index, b.text, [[s.start, s.end, s.spoken] for s in b.sentences]]
+                for b in marked.blocks
+            ]
+            self.readings.put(key, {"html": marked.html, "blocks": blocks})
+        return marked
 
     def post_page(self, output: str, page: Page, kind: str, site_dir: str) -> str:
         """Write the page's MP3 and timings, and put the player in its slot."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import shutil
 from collections.abc import Callable
@@ -13,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..jsoncache import JsonCache
 from ..signposting.directory import Directory
 from ..sources import title_of_source
 from .a_to_z import a_to_z_markdown
@@ -34,8 +36,12 @@ LUNR_SOURCE = Path(mkdocs.__file__).parent / "contrib/search/templates/search/lu
 class Search:
     """State of one build: the documents gathered so far."""
 
-    def __init__(self, options: SearchConfig, render: Render) -> None:
+    def __init__(
+        self, options: SearchConfig, render: Render, cache: JsonCache | None = None
+    ) -> None:
         self.options = options
+        # Sections and the index are pure functions of the pages: keep them between builds.
+        self.cache = cache
         self.render = render
         self.groups = groups_from_config(options.synonyms)
         self.documents: list[Document] = []
@@ -105,7 +111,18 @@ class Search:
         if self.a_to_z is not None and page.file is self.a_to_z:
             return  # a list of links, already found through each page
         title = html.unescape(page.title or "")  # front matter titles arrive escaped
-        self.documents += page_documents(page.content, page.file.url, title, kind)
+        key = ["search-sections-1", page.content, page.file.url, title, kind]
+        stored = self.cache.get(key) if self.cache else None
+        if isinstance(stored, list):
+            self.documents += [
+                Document(**{**fields, "categories": tuple(fields["categories"])})
+                for fields in stored
+            ]
+            return
+        found = page_documents(page.content, page.file.url, title, kind)
+        if self.cache:
+            self.cache.put(key, [dataclasses.asdict(d) for d in found])
+        self.documents += found
 
     def form(self, root: str) -> str:
         """The search form, with links relative to the page's folder (``root`` is '../..')."""
@@ -127,10 +144,15 @@ class Search:
         """Write the index and lunr.js into the built site."""
         if not self.options.enabled:
             return
-        data = build_index(self.documents, self.groups)
+        key = ["search-index-1", [dataclasses.asdict(d) for d in self.documents], self.groups]
+        text = self.cache.get(key) if self.cache else None
+        if not isinstance(text, str):
+            text = to_json(build_index(self.documents, self.groups))
+            if self.cache:
+                self.cache.put(key, text)
         target = Path(site_dir) / INDEX_URI
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(to_json(data), encoding="utf-8")
+        target.write_text(text, encoding="utf-8")
         lunr_target = Path(site_dir) / LUNR_URI
         lunr_target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(LUNR_SOURCE, lunr_target)
