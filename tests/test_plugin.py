@@ -213,7 +213,7 @@ def test_failed_strict_build_keeps_published_site(tmp_path):
     assert result.returncode == 1
     assert "Aborted with 1 warnings in strict mode!" in result.stdout + result.stderr
     assert tree_digest(tmp_path / "site") == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "docs", "mkdocs.yml", "site"]
 
 
 def test_successful_build_replaces_site(tmp_path):
@@ -223,7 +223,7 @@ def test_successful_build_replaces_site(tmp_path):
     (tmp_path / "docs" / "new.md").write_text("# New\n")
     assert mkdocs_cli(tmp_path, "build").returncode == 0
     assert (tmp_path / "site" / "new" / "index.html").is_file()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["docs", "mkdocs.yml", "site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".cache", "docs", "mkdocs.yml", "site"]
 
 
 def test_example_site_builds_strict_without_warnings(tmp_path):
