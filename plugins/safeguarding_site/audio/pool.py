@@ -14,7 +14,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -120,7 +120,7 @@ class AudioPool:
         self._key_for = partial(sentence_key, spec=spec, info=info)
         self._executor: ProcessPoolExecutor | None = None
         self._jobs: dict[str, Future[tuple[PageAudio, int]]] = {}
-        self._ready: dict[str, PageAudio | None] = {}
+        self._ready: dict[str, PageAudio | Callable[[], PageAudio] | None] = {}
         self._claimed: set[str] = set()
         self._lock = threading.Lock()
         self._progress = Progress(sys.stderr if progress else None)
@@ -138,7 +138,9 @@ class AudioPool:
             self.stale.append(page)
             self._ready[page] = None
         elif self.cache.page_path(page_key(blocks, self._key_for)).is_file():
-            self._ready[page] = assemble_page(blocks, self.cache, self._key_for)
+            # Read the cached MP3 only when the page is written, so a warm build holds one
+            # page's audio in memory at a time, not the whole site's.
+            self._ready[page] = partial(assemble_page, list(blocks), self.cache, self._key_for)
             self.stats.cached += total
         else:
             # Pages often share sentences ("Call 999."): count each once for the progress line.
@@ -152,7 +154,8 @@ class AudioPool:
     def result(self, page: str) -> PageAudio | None:
         """Wait for a submitted page; None when it has nothing to read or is stale (cache-only)."""
         if page in self._ready:
-            return self._ready.pop(page)
+            ready = self._ready.pop(page)
+            return ready() if callable(ready) else ready
         page_audio, _ = self._jobs.pop(page).result()
         return page_audio
 
