@@ -113,7 +113,7 @@ def category_page(category: Category, directory: Directory, index_name: str) -> 
         f"# {md_text(category.title)}\n\n{md_text(category.description)}\n\n"
         f"{_plural(count)} listed. [All kinds of support]({index_name})\n\n"
         # Cards name services in h3: keep the heading levels in order.
-        f"## {md_text(category.title)}: services\n\n"
+        "## Services\n\n"
         f"[services: {category.id}]\n"
     )
 
