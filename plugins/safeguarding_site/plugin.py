@@ -118,7 +118,9 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             self.help_file = self._help_file(files, config)
             self.signposting.load(files, config)
             self.easy_read.load(files, config)
-            self.search.load(files, config, self.signposting.directory)
+            self.search.load(
+                files, config, self.signposting.directory, self.signposting.category_src
+            )
             self.audio.find_help(files, config)
         return files
 
@@ -138,10 +140,9 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             return None
         escape_meta_text(page.meta)
         with user_errors():
-            # Checks first, while line numbers still match the editor's file.
-            self.easy_read.check(markdown, page)
-            markdown = self.signposting.page_markdown(markdown, page)
-            return self.easy_read.page_markdown(markdown, page)
+            # Easy read first, while line numbers still match the editor's file.
+            markdown = self.easy_read.page_markdown(markdown, page)
+            return self.signposting.page_markdown(markdown, page)
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -256,7 +257,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             ),
             body_start=self._render("quick-exit.html", qe=qe) if qe else "",
             after_skip_link=(self._render("quick-exit-skip.html", qe=qe) if qe else "")
-            + self.signposting.banner()
+            + self.signposting.banner
             + self.search.form(root),
         )
         with user_errors():

@@ -103,3 +103,26 @@ def test_image_pictures(build_site):
     )
     easy = (site / "fire/easy-read/index.html").read_text(encoding="utf-8")
     assert '<img alt="A fire" src="../../pictures/fire.svg"' in easy
+
+
+def test_icon_error_line_with_service_cards_above(build_site, caplog):
+    """A '[services: …]' line above a bad picture does not shift the line reported."""
+    service = (
+        "---\nname: Helpline\ncategories: [domestic-abuse]\nphone: 0808 2000 247\n"
+        "last_verified: 2026-01-01\nsource: https://example.org\n---\n\nA helpline.\n"
+    )
+    bad = EASY.replace("## What can you do?", "[services: domestic-abuse]\n\n## What can you do?")
+    bad = bad.replace("material/phone", "material/phonee")
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(
+            {
+                "index.md": "# Home\n",
+                "fire.md": STANDARD,
+                "fire.easy.md": bad,
+                "services/a.md": service,
+            }
+        )
+    assert any(
+        m.startswith("Easy read 'fire.easy.md', line 14: there is no icon 'material/phonee'.")
+        for m in caplog.messages
+    )

@@ -95,11 +95,21 @@ class EasyRead:
     def is_easy(self, page: Page) -> bool:
         return page.file.src_uri in self.standard_of
 
-    def check(self, markdown: str, page: Page) -> None:
-        """Warn about each problem of an easy-read page, with its line in the source file."""
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        """Check an easy-read page, then turn its points into picture rows.
+
+        Runs before any other feature rewrites the Markdown, so that the line numbers in
+        warnings and errors are the lines of the editor's file.
+        """
         if not self.is_easy(page):
-            return
+            return markdown
+        where = page.file.src_uri
         first_line = _first_line(markdown, page)
+        self._warn(markdown, first_line, where)
+        return render_points(markdown, lambda point: self._picture(point, where), first_line)
+
+    def _warn(self, markdown: str, first_line: int, where: str) -> None:
+        """Warn about each problem, with its line in the source file."""
         key = [CHECKS_VERSION, markdown, first_line, repr(self.rules)]
         found = self.cache.get(key) if self.cache else None
         if found is None:
@@ -108,15 +118,7 @@ class EasyRead:
             if self.cache:
                 self.cache.put(key, found)
         for line, message in found:
-            log.warning(f"Easy read '{page.file.src_uri}', line {line}: {message}")
-
-    def page_markdown(self, markdown: str, page: Page) -> str:
-        """Turn the points of an easy-read page into picture rows."""
-        if not self.is_easy(page):
-            return markdown
-        where = page.file.src_uri
-        first_line = _first_line(markdown, page)
-        return render_points(markdown, lambda point: self._picture(point, where), first_line)
+            log.warning(f"Easy read '{where}', line {line}: {message}")
 
     def page_content(self, html: str, page: Page) -> str:
         """Add the toggle to both versions; wrap the easy read for its larger type."""

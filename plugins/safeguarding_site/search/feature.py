@@ -56,8 +56,17 @@ class Search:
                 "reader's device and shows a second search box."
             )
 
-    def load(self, files: Files, config: MkDocsConfig, directory: Directory | None) -> None:
-        """Generate the A to Z page from every page's title and every service category."""
+    def load(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        directory: Directory | None,
+        category_src: Callable[[str], str],
+    ) -> None:
+        """Generate the A to Z page from every page's title and every service category.
+
+        ``category_src`` gives the source path of a category's directory page.
+        """
         self.documents, self.a_to_z = [], None
         if not self.options.enabled:
             return
@@ -71,7 +80,7 @@ class Search:
                 entries.append((title, file.src_uri))
         if directory is not None:
             for category in directory.categories.values():
-                entries.append((category.title, _services_src(files, category.id)))
+                entries.append((category.title, category_src(category.id)))
         self.a_to_z = File.generated(
             config,
             A_TO_Z_SRC,
@@ -80,12 +89,14 @@ class Search:
         )
         files.append(self.a_to_z)
         if directory is not None:
-            self._add_services(files, directory)
+            self._add_services(files, directory, category_src)
 
-    def _add_services(self, files: Files, directory: Directory) -> None:
+    def _add_services(
+        self, files: Files, directory: Directory, category_src: Callable[[str], str]
+    ) -> None:
         for service in directory.services.values():
             category = service.data.categories[0]
-            page = files.get_file_from_path(_services_src(files, category))
+            page = files.get_file_from_path(category_src(category))
             url = page.url if page else ""
             titles = ", ".join(directory.categories[c].title for c in service.data.categories)
             phone = service.data.phone[0].number if service.data.phone else None
@@ -156,11 +167,3 @@ class Search:
         lunr_target = Path(site_dir) / LUNR_URI
         lunr_target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(LUNR_SOURCE, lunr_target)
-
-
-def _services_src(files: Files, category_id: str) -> str:
-    """The generated directory page of a category (any services folder name)."""
-    for file in files.documentation_pages():
-        if file.generated_by and file.src_uri.endswith(f"/{category_id}.md"):
-            return file.src_uri
-    return f"services/{category_id}.md"

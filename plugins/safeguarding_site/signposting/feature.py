@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -39,6 +40,10 @@ class Signposting:
     def prefix(self) -> str:
         return self.options.services_dir.strip("/") + "/"
 
+    def category_src(self, category_id: str) -> str:
+        """Source path of a category's generated directory page."""
+        return f"{self.prefix}{category_id}.md"
+
     def add_to_nav(self, config: MkDocsConfig) -> None:
         """Make the generated directory a section of the site's navigation."""
         if not (self.options.enabled and (Path(config.docs_dir) / self.prefix).is_dir()):
@@ -46,7 +51,7 @@ class Signposting:
         config.nav = add_directory_to_nav(
             config.nav,
             f"{self.prefix}index.md",
-            [f"{self.prefix}{c.id}.md" for c in self.options.categories],
+            [self.category_src(c.id) for c in self.options.categories],
             self.options.directory_title,
         )
 
@@ -58,7 +63,7 @@ class Signposting:
         if not self.options.enabled or not service_files:
             return
         categories = [Category(c.id, c.title, c.description) for c in self.options.categories]
-        reserved = {f"{self.prefix}index.md"} | {f"{self.prefix}{c.id}.md" for c in categories}
+        reserved = {f"{self.prefix}index.md"} | {self.category_src(c.id) for c in categories}
         sources = []
         for file in service_files:
             if file.src_uri in reserved:
@@ -90,7 +95,7 @@ class Signposting:
         files.append(File.generated(config, f"{self.prefix}index.md", content=index))
         for category in categories:
             content = category_page(category, self.directory, "index.md")
-            files.append(File.generated(config, f"{self.prefix}{category.id}.md", content=content))
+            files.append(File.generated(config, self.category_src(category.id), content=content))
         json_data = self.directory.to_json()
         files.append(File.generated(config, self.options.json_file, content=json_data))
 
@@ -130,8 +135,9 @@ class Signposting:
             html += cards_html(cards, self.render, heading=self.options.cards_heading)
         return html
 
+    @functools.cached_property
     def banner(self) -> str:
-        """The emergency banner's markup, or nothing when it is off."""
+        """The emergency banner's markup (the same on every page), or nothing when it is off."""
         banner = self.options.emergency_banner
         if not (self.options.enabled and banner.enabled):
             return ""
