@@ -1,5 +1,10 @@
 """Tests for safeguarding_site.easy_read.checks."""
 
+import json
+import os
+import subprocess
+import sys
+
 from safeguarding_site.easy_read.checks import Rules, check_page, sentences_of, words
 
 RULES = Rules(acronyms=frozenset({"NHS"}))
@@ -97,3 +102,23 @@ def test_reading_ease_threshold():
     found = messages(page, Rules(min_reading_ease=60))
     assert found[-1][1].startswith("reading ease is ")
     assert found[-1][1].endswith(", below 60; use shorter sentences and shorter, everyday words")
+
+
+def test_the_rules_cache_key_is_the_same_in_every_process():
+    # A frozenset's repr follows per-process string hashing; the key must not.
+    code = (
+        "import json; from safeguarding_site.easy_read.checks import Rules; "
+        "print(json.dumps(Rules(acronyms=frozenset(['BBC', 'NHS', 'GP', 'SAB'])).cache_key()))"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(keys) == 1
+    assert json.loads(keys.pop())[-1] == ["BBC", "GP", "NHS", "SAB"]

@@ -29,6 +29,19 @@ class Rules:
     min_reading_ease: float = 60.0
     acronyms: frozenset[str] = field(default_factory=frozenset)
 
+    def cache_key(self) -> list[object]:
+        """The rules as plain JSON, the same in every process.
+
+        Not ``repr``: a frozenset's order follows string hashing, which Python randomises per
+        process, so a key built from it changed from build to build.
+        """
+        return [
+            self.max_sentence_words,
+            self.max_paragraph_sentences,
+            self.min_reading_ease,
+            sorted(self.acronyms),
+        ]
+
 
 @dataclass(frozen=True)
 class Finding:

@@ -110,7 +110,7 @@ class EasyRead:
 
     def _warn(self, markdown: str, first_line: int, where: str) -> None:
         """Warn about each problem, with its line in the source file."""
-        key = [CHECKS_VERSION, markdown, first_line, repr(self.rules)]
+        key = [CHECKS_VERSION, markdown, first_line, self.rules.cache_key()]
         found = self.cache.get(key) if self.cache else None
         if found is None:
             report = check_page(markdown, self.rules, first_line)
