@@ -151,7 +151,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             return None
         html = self.signposting.page_content(html, page)
         html = self.easy_read.page_content(html, page)
-        return self.audio.page_content(html, page, self._kind(page))
+        with user_errors():
+            return self.audio.page_content(html, page, self._kind(page))
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -106,6 +107,45 @@ def test_missing_engine_fails_strict_build(build_site, tmp_path, monkeypatch, ca
     monkeypatch.setenv("ESPEAK_DATA_PATH", str(empty))
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):
         build_site({"index.md": PAGE}, plugins=audio_options(tmp_path), strict=True)
+    assert any("ESPEAK_DATA_PATH is set to" in m for m in caplog.messages)
+
+
+def test_a_remembered_probe_needs_no_engine_until_new_speech(
+    build_site, tmp_path, monkeypatch, caplog
+):
+    """A warm build trusts the last probe; new speech checks the engine first."""
+    import espeakng_loader
+
+    data = tmp_path / "espeak-data"
+    shutil.copytree(espeakng_loader.get_data_path(), data)
+    monkeypatch.setenv("ESPEAK_DATA_PATH", str(data))
+    files = {"index.md": "# Home\n\nWelcome.\n", "fire.md": PAGE}
+    options = audio_options(tmp_path)
+    build_site(files, plugins=options)
+    shutil.rmtree(data)
+    data.mkdir()  # the same folder, now without eSpeak NG's data: the engine cannot start
+
+    # Everything is cached: no probe, so the build works and keeps every player.
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        site = build_site(files, plugins=options, strict=True)
+    assert stats(caplog)[0] == 0
+    assert "sg-player" in (site / "fire/index.html").read_text(encoding="utf-8")
+
+    # New speech: the engine is checked before a worker starts, and found broken.
+    edited = {**files, "fire.md": PAGE.replace("every month", "every week")}
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        site = build_site(edited, plugins=options)
+    warnings = [m for m in caplog.messages if "eSpeak NG speech engine did not start" in m]
+    assert len(warnings) == 1
+    assert "Pages whose audio is not cached have no player." in warnings[0]
+    assert "sg-player" not in (site / "fire/index.html").read_text(encoding="utf-8")
+    assert "sg-player" in (site / "index.html").read_text(encoding="utf-8")
+
+    caplog.clear()
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(edited, plugins=options, strict=True)
     assert any("ESPEAK_DATA_PATH is set to" in m for m in caplog.messages)
 
 

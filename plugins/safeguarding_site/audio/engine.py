@@ -147,6 +147,18 @@ class UnknownVoice(SafeguardingError):
     """The configured voice does not exist: a configuration mistake, not a missing engine."""
 
 
+def fingerprint(spec: EngineSpec) -> list[object]:
+    """What decides whether an earlier probe still holds: the voice, the installed packages,
+    the data folder asked for and the Python running the build. Cheap: no engine is started."""
+    versions: list[str | None] = []
+    for name in ("pyttsx3", "espeakng-loader"):
+        try:
+            versions.append(metadata.version(name))
+        except metadata.PackageNotFoundError:
+            versions.append(None)
+    return [asdict(spec), versions, os.environ.get(DATA_ENV), sys.executable]
+
+
 def probe(spec: EngineSpec, timeout: float = PROBE_TIMEOUT) -> EngineInfo:
     """Start eSpeak NG in a child process, speak one word, and check the voice exists.
 

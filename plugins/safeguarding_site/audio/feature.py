@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path, PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,7 +18,7 @@ from ..jsoncache import JsonCache
 from .assemble import PageAudio, timings_json
 from .cache import PIPELINE_VERSION
 from .config import AudioConfig
-from .engine import EngineInfo, EngineSpec, UnknownVoice, probe
+from .engine import EngineInfo, EngineSpec, UnknownVoice, fingerprint, probe
 from .pool import AudioPool
 from .text import Block, MarkedPage, Sentence, read_page
 
@@ -42,34 +43,84 @@ class Audio:
         self.pools: dict[str, AudioPool] = {}
         self.help_file: File | None = None
         self.submitted: set[str] = set()
+        self.spec = EngineSpec()
+        self.strict = False
+        self.verified = False
+        self.engine_error: SafeguardingError | None = None
+        self.engine_warned = False
 
     def start(self, config: MkDocsConfig) -> None:
-        """Check the engine; without one, warn (fail under --strict) and make no players."""
+        """Check the engine; without one, warn (fail under --strict) and make no players.
+
+        Starting eSpeak NG to check it takes a tenth of a second, so a probe that passed is
+        remembered with the engine's fingerprint. A build that then needs new speech checks
+        the engine again before its first worker starts (``_verify``).
+        """
         self.close(cancel=True)
         self.info = None
+        self.strict = bool(config.strict)
+        self.engine_error = None
+        self.engine_warned = False
         if not self.options.enabled:
             return
         spec = EngineSpec(self.options.voice, self.options.rate)
         easy = EngineSpec(self.options.voice, self.options.easy_read_rate)
+        self.spec = spec
+        key = ["engine-probe-1", fingerprint(spec)]
+        stored = self.readings.get(key) if self.readings else None
         try:
-            self.info = probe(spec)
-        except UnknownVoice as error:
-            raise SafeguardingError(
-                f"Plugin 'safeguarding' option 'audio.voice': {error}"
-            ) from None
-        except SafeguardingError as error:
-            if config.strict:
-                raise
-            log.warning(f"{error} Pages are built without audio players.")
-            return
+            self.info = EngineInfo(**stored) if isinstance(stored, dict) else None
+        except TypeError:
+            self.info = None  # written by another version of this plugin
+        self.verified = self.info is None
+        if self.info is None:
+            try:
+                self.info = self._probe()
+            except UnknownVoice:
+                raise  # a mistake in mkdocs.yml, not a missing engine: always stop
+            except SafeguardingError as error:
+                if config.strict:
+                    raise
+                log.warning(f"{error} Pages are built without audio players.")
+                return
+            if self.readings:
+                self.readings.put(key, asdict(self.info))
         cache = Path(config.config_file_path or ".").parent / self.options.cache_dir
         workers = self.options.workers
         cache_only = not self.options.generate
         progress = self.options.progress
+        verify = None if cache_only or self.verified else self._verify
         self.pools = {
-            "page": AudioPool(spec, self.info, cache, workers, progress, cache_only),
-            "easy": AudioPool(easy, self.info, cache, workers, progress, cache_only),
+            "page": AudioPool(spec, self.info, cache, workers, progress, cache_only, verify),
+            "easy": AudioPool(easy, self.info, cache, workers, progress, cache_only, verify),
         }
+
+    def _probe(self) -> EngineInfo:
+        try:
+            return probe(self.spec)
+        except UnknownVoice as error:
+            raise UnknownVoice(f"Plugin 'safeguarding' option 'audio.voice': {error}") from None
+
+    def _verify(self) -> None:
+        """Before speech is first made with a remembered probe: check the engine still works."""
+        if self.engine_error is not None:
+            raise self.engine_error
+        if self.verified:
+            return
+        try:
+            info = self._probe()
+        except SafeguardingError as error:
+            self.engine_error = error
+            raise
+        if info != self.info:
+            # Same packages, different engine (a rebuilt library): sentences made now would be
+            # filed under the old version. Stop rather than mix them.
+            self.engine_error = SafeguardingError(
+                f"The speech engine changed during the build (eSpeak NG {info.espeak_version}, "
+                f"was {self.info.espeak_version if self.info else 'unknown'}). Build again."
+            )
+            raise self.engine_error
+        self.verified = True
 
     def find_help(self, files: Files, config: MkDocsConfig) -> None:
         """The help page linked from the player, which must exist."""
@@ -88,7 +139,16 @@ class Audio:
         if not self.pools:
             return html
         marked = self._read(html)
-        self.pools[kind].submit(page.file.src_uri, marked.blocks)
+        try:
+            self.pools[kind].submit(page.file.src_uri, marked.blocks)
+        except SafeguardingError as error:
+            # Only new speech needs the engine; pages whose audio is cached keep their player.
+            if self.strict:
+                raise
+            if not self.engine_warned:
+                self.engine_warned = True
+                log.warning(f"{error} Pages whose audio is not cached have no player.")
+            return marked.html
         self.submitted.add(page.file.src_uri)
         html = marked.html
         match = _AFTER_HEADING.search(html)

@@ -109,8 +109,12 @@ class AudioPool:
         workers: int | None = None,
         progress: bool = True,
         cache_only: bool = False,
+        verify: Callable[[], None] | None = None,
     ) -> None:
         self.spec = spec
+        # Called before the first worker starts: a check of the engine that a warm build,
+        # which needs no worker, never pays for. It raises SafeguardingError to refuse.
+        self._verify = verify
         self.info = info
         self.cache = AudioCache(cache_dir)
         self.workers = max(1, workers or os.cpu_count() or 1)
@@ -144,10 +148,11 @@ class AudioPool:
             self.stats.cached += total
         else:
             # Pages often share sentences ("Call 999."): count each once for the progress line.
+            pool = self._pool()
             new = {self._key_for(spoken) for spoken in missing} - self._claimed
             self._claimed |= new
             self._progress.add(len(new))
-            future = self._pool().submit(_render, list(blocks))
+            future = pool.submit(_render, list(blocks))
             future.add_done_callback(partial(self._finished, total, len(new)))
             self._jobs[page] = future
 
@@ -182,6 +187,8 @@ class AudioPool:
     def _pool(self) -> ProcessPoolExecutor:
         """Start the workers on first need: a warm build may never need them."""
         if self._executor is None:
+            if self._verify is not None:
+                self._verify()
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=self._context,
