@@ -75,6 +75,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.easy_read: EasyRead | None = None
         self.search: Search | None = None
         self.audio: Audio | None = None
+        self.snippets: dict[tuple[str | None, str], Snippets] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -95,9 +96,12 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
                 config.markdown_extensions.append(extension)
         self._stage(config)
         self.env = config.theme.get_env()
-        self.signposting = Signposting(self.config.signposting, self._render)
-        self.signposting.add_to_nav(config)
+        self.snippets = {}
         cache = Path(config.config_file_path or ".").parent / ".cache/plugin/safeguarding"
+        self.signposting = Signposting(
+            self.config.signposting, self._render, JsonCache(cache / "signposting")
+        )
+        self.signposting.add_to_nav(config)
         self.easy_read = EasyRead(
             self.config.easy_read, self._render, list(config.theme.dirs), cache / "easy-read"
         )
@@ -250,19 +254,25 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         )
 
     def _inject(self, html: str, name: str, help_url: str | None, root: str) -> str:
-        privacy = self.config.privacy
-        qe = self._quick_exit(help_url)
-        snippets = Snippets(
-            head_end=head_snippet(
-                no_referrer=privacy.no_referrer, memory_storage=privacy.memory_storage
-            ),
-            body_start=self._render("quick-exit.html", qe=qe) if qe else "",
-            after_skip_link=(self._render("quick-exit-skip.html", qe=qe) if qe else "")
-            + self.signposting.banner
-            + self.search.form(root),
-        )
         with user_errors():
-            return inject(html, snippets, name)
+            return inject(html, self._snippets(help_url, root), name)
+
+    def _snippets(self, help_url: str | None, root: str) -> Snippets:
+        """What every page gets; pages at the same depth get the same, so it is made once."""
+        key = (help_url, root)
+        if key not in self.snippets:
+            privacy = self.config.privacy
+            qe = self._quick_exit(help_url)
+            self.snippets[key] = Snippets(
+                head_end=head_snippet(
+                    no_referrer=privacy.no_referrer, memory_storage=privacy.memory_storage
+                ),
+                body_start=self._render("quick-exit.html", qe=qe) if qe else "",
+                after_skip_link=(self._render("quick-exit-skip.html", qe=qe) if qe else "")
+                + self.signposting.banner
+                + self.search.form(root),
+            )
+        return self.snippets[key]
 
     def _render(self, partial: str, **context: object) -> str:
         assert self.env is not None, "on_config creates the template environment"

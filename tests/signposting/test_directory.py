@@ -9,8 +9,12 @@ import textwrap
 import pytest
 
 from safeguarding_site.errors import SafeguardingError
-from safeguarding_site.signposting.directory import ServiceSource, load_directory
+from safeguarding_site.jsoncache import JsonCache
+from safeguarding_site.signposting import schema
+from safeguarding_site.signposting.directory import ServiceSource, load_directory, service_record
 from safeguarding_site.signposting.model import Category
+from safeguarding_site.signposting.schema import ServiceSchema
+from safeguarding_site.sources import check_front_matter
 
 TODAY = dt.date(2026, 11, 22)
 CATEGORIES = [
@@ -179,3 +183,106 @@ def test_json_has_every_field():
     assert service["last_verified"] == "2026-05-01"
     assert set(service) >= {"id", "name", "categories", "website", "free", "source", "who_for"}
     assert [c["id"] for c in data["categories"]] == ["domestic-abuse", "emergency"]
+
+
+def test_json_record_is_the_schema_dump():
+    """services.json records are what pydantic's JSON dump gave, key for key, in order."""
+    text = textwrap.dedent(GOOD).replace("free: true", "free: true\nlanguages: English")
+    service = load(source(text=text)).services["ndah"]
+    meta = {**check_front_matter(text, "services/ndah.md"), "id": "ndah"}
+    expected = ServiceSchema.model_validate(meta).model_dump(mode="json")
+    expected["phone"] = [
+        {"number": "0808 2000 247", "dial": "+448082000247", "label": None, "hours": "24 hours"}
+    ]
+    expected["description_html"] = "<p>A free helpline.</p>"
+    assert list(service_record(service).items()) == list(expected.items())
+
+
+# ---- The cache of checked service files ------------------------------------------------
+
+
+def cached_load(cache: JsonCache, *sources: ServiceSource, today: dt.date = TODAY, **kwargs):
+    """Load with a cache; ``categories`` and ``render`` may be replaced."""
+    categories = kwargs.get("categories", CATEGORIES)
+    render = kwargs.get("render", lambda md: f"<p>{md}</p>")
+    return load_directory(list(sources), categories, render, today, cache=cache)
+
+
+def cached_error(cache: JsonCache, *sources: ServiceSource, **kwargs) -> str:
+    with pytest.raises(SafeguardingError) as error:
+        cached_load(cache, *sources, **kwargs)
+    return str(error.value)
+
+
+def refuse_schema(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make checking a file with pydantic fail the test."""
+
+    def refuse(meta, where):
+        raise AssertionError(f"{where} was checked again")
+
+    monkeypatch.setattr(schema, "validate_service", refuse)
+
+
+def test_unchanged_file_comes_from_the_cache(tmp_path, monkeypatch):
+    """The second load gives the same services without checking the file again."""
+    cache = JsonCache(tmp_path)
+    first = cached_load(cache, source())
+    refuse_schema(monkeypatch)
+    second = cached_load(cache, source())
+    assert second.services == first.services
+    assert second.to_json() == first.to_json()
+
+
+def test_changed_file_is_checked_again(tmp_path):
+    """A changed file is a new key: its new values are checked and used."""
+    cache = JsonCache(tmp_path)
+    cached_load(cache, source())
+    changed = source(text=GOOD.replace("24 hours", "9am to 5pm"))
+    assert cached_load(cache, changed).services["ndah"].data.phone[0].hours == "9am to 5pm"
+    bad = source(text=GOOD.replace("0808 2000 247", "'999x'"))
+    assert "'999x' is not a UK phone number" in cached_error(cache, bad)
+
+
+def test_errors_are_not_cached(tmp_path):
+    """A bad file gives the same message every time, and nothing is stored for it."""
+    cache = JsonCache(tmp_path)
+    bad = source(text=GOOD.replace("https://www", "http://www"))
+    message = cached_error(cache, bad)
+    assert message.startswith("Service 'services/ndah.md': field 'website':")
+    assert cached_error(cache, bad) == message
+    unknown = source(text=GOOD.replace("[domestic-abuse]", "[nope]"))
+    assert cached_error(cache, unknown) == cached_error(cache, unknown)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_removed_category_is_reported_despite_the_cache(tmp_path):
+    """The category ids are part of the key: a service whose category went is refused."""
+    cache = JsonCache(tmp_path)
+    cached_load(cache, source())
+    assert cached_error(cache, source(), categories=CATEGORIES[1:]) == (
+        "Service 'services/ndah.md': field 'categories': unknown category 'domestic-abuse'. "
+        "Known categories: emergency (set them in mkdocs.yml under signposting.categories)."
+    )
+
+
+def test_the_day_and_the_markdown_are_not_cached(tmp_path, monkeypatch):
+    """The date check and the description use this build's day and Markdown."""
+    cache = JsonCache(tmp_path)
+    cached_load(cache, source())
+    refuse_schema(monkeypatch)
+    assert cached_error(cache, source(), today=dt.date(2026, 4, 30)) == (
+        "Service 'services/ndah.md': field 'last_verified': 2026-05-01 is in the future (today "
+        "is 2026-04-30). Give the date the details were last checked."
+    )
+    directory = cached_load(cache, source(), render=lambda md: f"<div>{md}</div>")
+    assert directory.services["ndah"].description_html == "<div>A free helpline.</div>"
+
+
+def test_damaged_cache_entry_is_checked_again(tmp_path):
+    """An entry that is not a service's data is ignored and replaced."""
+    cache = JsonCache(tmp_path)
+    first = cached_load(cache, source())
+    (entry,) = tmp_path.iterdir()
+    entry.write_text('{"id": "ndah"}', encoding="utf-8")
+    assert cached_load(cache, source()).services == first.services
+    assert json.loads(entry.read_text(encoding="utf-8"))["name"] == first.services["ndah"].name

@@ -1,8 +1,19 @@
-"""Tests for safeguarding_site.signposting.model."""
+"""Tests for safeguarding_site.signposting.phone and model."""
+
+import dataclasses
+import datetime as dt
+import json
 
 import pytest
 
-from safeguarding_site.signposting.model import parse_relay, parse_uk_phone
+from safeguarding_site.signposting.model import PhoneLine, ServiceData
+from safeguarding_site.signposting.phone import (
+    PhoneNumber,
+    _parse_with_phonenumbers,
+    parse_relay,
+    parse_uk_phone,
+)
+from safeguarding_site.signposting.schema import ServiceSchema, validate_service
 
 
 @pytest.mark.parametrize(
@@ -59,3 +70,76 @@ def test_relay_numbers():
     assert parse_relay("18001 0808 2000 247").dial == "1800108082000247"
     with pytest.raises(ValueError, match="expected a Relay UK number"):
         parse_relay("0808 2000 247")
+
+
+@pytest.mark.parametrize("written", ["999", "112", " 999 ", 999, 112, "\t112\n"])
+def test_emergency_numbers_skip_phonenumbers_with_the_same_result(written):
+    """999 and 112 are answered without phonenumbers, exactly as phonenumbers would answer."""
+    shown = " ".join(str(written).split())
+    assert parse_uk_phone(written) == _parse_with_phonenumbers(str(written), shown)
+    assert parse_uk_phone(written) == PhoneNumber(shown, shown)
+
+
+def full_data() -> ServiceData:
+    """A service with every field set, checked by the schema."""
+    return validate_service(
+        {
+            "id": "ndah",
+            "name": "National Domestic Abuse Helpline",
+            "categories": ["domestic-abuse", "emergency"],
+            "phone": [{"number": "0808 2000 247", "label": "Helpline", "hours": "24 hours"}, 999],
+            "text_relay": "18001 0808 2000 247",
+            "textphone": "0800 112 999",
+            "sms": "07860 077 777",
+            "email": "help@example.org",
+            "website": " https://example.org ",
+            "hours": "Every day",
+            "who_for": "Anyone",
+            "free": True,
+            "confidential": False,
+            "languages": ["English", "Welsh"],
+            "last_verified": dt.date(2026, 5, 1),
+            "source": "https://example.org/contact",
+            "order": 5,
+        },
+        "Service 'services/ndah.md'",
+    )
+
+
+def test_service_data_json_round_trip():
+    """to_json gives plain JSON values; from_json gives back an equal ServiceData."""
+    data = full_data()
+    record = json.loads(json.dumps(data.to_json()))
+    assert record == data.to_json()
+    assert ServiceData.from_json(record) == data
+    assert record["last_verified"] == "2026-05-01"
+    assert record["phone"][0] == {
+        "number": {"shown": "0808 2000 247", "dial": "+448082000247"},
+        "label": "Helpline",
+        "hours": "24 hours",
+    }
+    assert record["text_relay"] == {"shown": "18001 0808 2000 247", "dial": "1800108082000247"}
+    assert data.phone[1] == PhoneLine(PhoneNumber("999", "999"))
+    assert data.website == "https://example.org"
+
+
+def test_service_data_defaults_round_trip():
+    """Unset optional fields survive the round trip as None and empty lists."""
+    data = ServiceData(
+        id="a",
+        name="A",
+        categories=("emergency",),
+        website="https://a.org",
+        last_verified=dt.date(2026, 1, 31),
+        source="https://a.org",
+    )
+    record = json.loads(json.dumps(data.to_json()))
+    assert ServiceData.from_json(record) == data
+    assert (record["phone"], record["sms"], record["languages"]) == ([], None, [])
+
+
+def test_fields_match_the_schema():
+    """The dataclass has the schema's fields, in the same order (services.json keeps it)."""
+    names = [f.name for f in dataclasses.fields(ServiceData)]
+    assert names == list(ServiceSchema.model_fields)
+    assert list(full_data().to_json()) == names

@@ -7,7 +7,7 @@ import datetime as dt
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config, ValidationError
 
-from .model import ID_PATTERN, parse_uk_phone
+from .phone import ID_PATTERN, parse_uk_phone
 
 DEFAULT_CATEGORIES = [
     {

@@ -8,12 +8,17 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from ..errors import SafeguardingError
 from ..sources import check_front_matter, split_front_matter
 from .model import Category, Service, ServiceData
+
+if TYPE_CHECKING:
+    from ..jsoncache import JsonCache
+
+CACHE_VERSION = "service-data-1"
+"""Raise this when checking a service file changes what it gives (see ``schema.py``)."""
 
 
 @dataclass(frozen=True)
@@ -71,10 +76,7 @@ class Directory:
 
 def service_record(service: Service) -> dict:
     """All fields of one service, as plain JSON values."""
-    record = service.data.model_dump(mode="json")
-    for key in ("text_relay", "textphone", "sms"):
-        number = getattr(service.data, key)
-        record[key] = {"shown": number.shown, "dial": number.dial} if number else None
+    record = service.data.to_json()
     record["phone"] = [
         {"number": p.number.shown, "dial": p.number.dial, "label": p.label, "hours": p.hours}
         for p in service.data.phone
@@ -88,14 +90,20 @@ def load_directory(
     categories: Sequence[Category],
     render_markdown: Callable[[str], str],
     today: dt.date,
+    cache: JsonCache | None = None,
 ) -> Directory:
-    """Validate every service file; raise one error listing every problem found."""
+    """Validate every service file; raise one error listing every problem found.
+
+    With a ``cache``, a file checked before (same path, text and category ids) is not checked
+    again: its values come from the cache, without importing pydantic or phonenumbers. What
+    depends on the day or on the Markdown settings is done on every build.
+    """
     directory = Directory({c.id: c for c in categories})
     problems: list[str] = []
     seen: dict[str, str] = {}
     for source in sources:
         try:
-            service = _load_one(source, directory.categories, render_markdown, today)
+            service = _load_one(source, directory.categories, render_markdown, today, cache)
         except SafeguardingError as error:
             problems.append(str(error))
             continue
@@ -123,32 +131,10 @@ def _load_one(
     categories: dict[str, Category],
     render_markdown: Callable[[str], str],
     today: dt.date,
+    cache: JsonCache | None,
 ) -> Service:
     where = f"Service '{source.src_path}'"
-    meta = check_front_matter(source.text, source.src_path)
-    if not meta:
-        raise SafeguardingError(
-            f"{where} has no front matter. Start the file with '---', then 'name:', "
-            "'categories:', a contact such as 'phone:', 'last_verified:' and 'source:', then '---'."
-        )
-    meta.setdefault("id", PurePosixPath(source.src_path).stem)
-    try:
-        data = ServiceData.model_validate(meta)
-    except ValidationError as error:
-        raise SafeguardingError(
-            "\n".join(f"{where}: {_describe(e)}" for e in error.errors(include_url=False))
-        ) from None
-    unknown = [c for c in data.categories if c not in categories]
-    if unknown:
-        raise SafeguardingError(
-            f"{where}: field 'categories': unknown category '{unknown[0]}'. Known categories: "
-            f"{_names(categories)} (set them in mkdocs.yml under signposting.categories)."
-        )
-    if not data.has_contact_route():
-        raise SafeguardingError(
-            f"{where}: no way to contact the service. Add at least one of 'phone', "
-            "'text_relay', 'textphone', 'sms', 'email' or 'website'."
-        )
+    data = _checked_data(source, categories, where, cache)
     if data.last_verified > today:
         raise SafeguardingError(
             f"{where}: field 'last_verified': {data.last_verified.isoformat()} is in the future "
@@ -163,23 +149,50 @@ def _load_one(
     return Service(data, render_markdown(body), source.src_path)
 
 
-def _describe(error: dict) -> str:
-    """One pydantic error as 'field 'x': what is wrong'."""
-    location = ""
-    for part in error["loc"]:
-        location += f"[{part}]" if isinstance(part, int) else (f".{part}" if location else part)
-    message = error["msg"].removeprefix("Value error, ")
-    if error["type"] == "extra_forbidden":
-        known = ", ".join(ServiceData.model_fields)
-        message = f"unknown field. Known fields: {known}"
-    elif error["type"] == "missing":
-        message = "this field is required"
-    elif error["type"] == "string_pattern_mismatch":
-        message = (
-            f"received {error['input']!r}, expected lower-case letters, digits and hyphens, "
-            "such as 'national-domestic-abuse-helpline'"
+def _checked_data(
+    source: ServiceSource,
+    categories: dict[str, Category],
+    where: str,
+    cache: JsonCache | None,
+) -> ServiceData:
+    """The file's checked front matter: from the cache, or checked now and then cached."""
+    key = [CACHE_VERSION, source.src_path, source.text, sorted(categories)]
+    stored = cache.get(key) if cache is not None else None
+    if isinstance(stored, dict):
+        try:
+            return ServiceData.from_json(stored)
+        except (KeyError, TypeError, ValueError):
+            pass  # an entry from elsewhere, or damaged: check the file again
+    data = _check(source, categories, where)
+    if cache is not None:
+        cache.put(key, data.to_json())
+    return data
+
+
+def _check(source: ServiceSource, categories: dict[str, Category], where: str) -> ServiceData:
+    """Everything about a file that depends only on its path, text and the category ids."""
+    from .schema import validate_service  # pydantic: only when a file is new or changed
+
+    meta = check_front_matter(source.text, source.src_path)
+    if not meta:
+        raise SafeguardingError(
+            f"{where} has no front matter. Start the file with '---', then 'name:', "
+            "'categories:', a contact such as 'phone:', 'last_verified:' and 'source:', then '---'."
         )
-    return f"field '{location}': {message}"
+    meta.setdefault("id", PurePosixPath(source.src_path).stem)
+    data = validate_service(meta, where)
+    unknown = [c for c in data.categories if c not in categories]
+    if unknown:
+        raise SafeguardingError(
+            f"{where}: field 'categories': unknown category '{unknown[0]}'. Known categories: "
+            f"{_names(categories)} (set them in mkdocs.yml under signposting.categories)."
+        )
+    if not data.has_contact_route():
+        raise SafeguardingError(
+            f"{where}: no way to contact the service. Add at least one of 'phone', "
+            "'text_relay', 'textphone', 'sms', 'email' or 'website'."
+        )
+    return data
 
 
 def _names(items: Iterable[str]) -> str:

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import markdown as md
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,9 +18,13 @@ from ..errors import SafeguardingError
 from ..sources import decode_source
 from .config import SignpostingConfig
 from .directory import Directory, ServiceSource, load_directory
-from .model import Category, Service, parse_uk_phone
+from .model import Category, Service
 from .nav import add_directory_to_nav
+from .phone import parse_uk_phone
 from .render import cards_html, category_page, fill_slots, index_page, mark_slots
+
+if TYPE_CHECKING:
+    from ..jsoncache import JsonCache
 
 log = get_plugin_logger(__name__)
 
@@ -29,9 +34,12 @@ Render = Callable[..., str]
 class Signposting:
     """State of one build: the directory of services and the cards each page asked for."""
 
-    def __init__(self, options: SignpostingConfig, render: Render) -> None:
+    def __init__(
+        self, options: SignpostingConfig, render: Render, cache: JsonCache | None = None
+    ) -> None:
         self.options = options
         self.render = render
+        self.cache = cache  # checked service files: unchanged ones need no pydantic next time
         self.directory: Directory | None = None
         self.slots: dict[str, list[list[Service]]] = {}
         self.page_cards: dict[str, list[Service]] = {}
@@ -79,7 +87,11 @@ class Signposting:
         )
         today = self.options.today or dt.date.today()
         self.directory = load_directory(
-            sources, categories, lambda text: renderer.reset().convert(text), today
+            sources,
+            categories,
+            lambda text: renderer.reset().convert(text),
+            today,
+            cache=self.cache,
         )
         self._generate(files, config, categories)
         self._warn_stale(today)
