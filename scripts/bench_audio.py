@@ -215,7 +215,7 @@ def main() -> None:
     warm_sentences = min(sentences for _, sentences in warm)
 
     audio = sum(page.duration for page in results.values() if page)
-    mp3 = sum(len(page.mp3) for page in results.values() if page)
+    mp3 = sum(page.size for page in results.values() if page)
 
     def per_k(seconds: float) -> str:
         return f"{seconds / words * 1000:8.3f}"

@@ -9,7 +9,7 @@ import time
 import pytest
 
 from safeguarding_site.audio import cache as cache_module
-from safeguarding_site.audio.cache import STALE_TEMP_SECONDS, AudioCache, sentence_key
+from safeguarding_site.audio.cache import STALE_TEMP_SECONDS, AudioCache, place_file, sentence_key
 from safeguarding_site.audio.engine import EngineSpec, Pcm
 from safeguarding_site.errors import SafeguardingError
 
@@ -88,12 +88,16 @@ def test_corrupt_entry_is_dropped(tmp_path):
 
 
 def test_page_round_trip(tmp_path):
-    """A finished page keeps its metadata and MP3 bytes."""
+    """A finished page keeps its metadata and MP3 bytes; half an entry is no entry."""
     cache = AudioCache(tmp_path)
-    mp3 = b"\xff\xfb\x18\xc4\n\x00"  # a newline inside the MP3 must survive
+    mp3 = b"\xff\xfb\x18\xc4\n\x00"
     cache.put_page("34" * 32, {"duration": 1.5, "timings": []}, mp3)
-    assert cache.get_page("34" * 32) == ({"duration": 1.5, "timings": []}, mp3)
+    metadata, path = cache.get_page("34" * 32)
+    assert metadata == {"duration": 1.5, "timings": []}
+    assert path.read_bytes() == mp3
     assert cache.get_page("56" * 32) is None
+    path.unlink()  # metadata without its MP3
+    assert cache.get_page("34" * 32) is None
 
 
 def test_unwritable_directory(tmp_path):
@@ -116,3 +120,17 @@ def test_stale_temp_files_removed(tmp_path):
     AudioCache(tmp_path)
     assert not old.exists()
     assert young.exists()
+
+
+def test_place_file_never_writes_through_a_link(tmp_path):
+    """A site file linked to the cache is replaced, never overwritten in place."""
+    source = tmp_path / "cache.mp3"
+    source.write_bytes(b"cached")
+    target = tmp_path / "site" / "listen.mp3"
+    place_file(source, target)
+    assert target.read_bytes() == b"cached"
+    other = tmp_path / "other.mp3"
+    other.write_bytes(b"other")
+    place_file(other, target)
+    assert target.read_bytes() == b"other"
+    assert source.read_bytes() == b"cached"

@@ -202,3 +202,11 @@ def test_interrupted_build_keeps_finished_sentences(tmp_path):
     assert made, result.stderr
     assert int(made.group(2)) >= len(finished)
     assert (tmp_path / "site/listen.mp3").is_file()
+
+
+def test_audio_files_are_readable_like_the_pages(build_site, tmp_path):
+    """A web server running as another user must read the MP3 as it reads the HTML."""
+    site = build_site({"index.md": "# Home\n", "fire.md": PAGE}, plugins=audio_options(tmp_path))
+    page_mode = (site / "fire/index.html").stat().st_mode & 0o777
+    assert (site / "fire/listen.mp3").stat().st_mode & 0o777 == page_mode
+    assert (site / "fire/listen.json").stat().st_mode & 0o777 == page_mode

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import lameenc
 
 from ..errors import SafeguardingError
+from .blocks import Block
 from .cache import PIPELINE_VERSION, AudioCache, digest
 from .engine import Pcm
-from .text import Block
 
 SENTENCE_PAUSE = 0.25
 """Seconds of silence between sentences of one block."""
@@ -31,11 +32,25 @@ Timing = dict[str, int | float]
 
 @dataclass(frozen=True)
 class PageAudio:
-    """A page's MP3 and, per sentence, where it is in the text and in time."""
+    """A page's MP3 (a file in the cache) and, per sentence, where it is in text and time.
 
-    mp3: bytes
+    Workers send this back to the build instead of the MP3's bytes, and the build links or
+    copies the file into the site: no page's audio passes through the build's memory.
+    """
+
+    mp3_path: Path
     duration: float
     timings: list[Timing]
+
+    @property
+    def size(self) -> int:
+        """Bytes of the MP3."""
+        return self.mp3_path.stat().st_size
+
+    @property
+    def mp3(self) -> bytes:
+        """The MP3's bytes."""
+        return self.mp3_path.read_bytes()
 
 
 def timings_json(page: PageAudio) -> str:
@@ -44,16 +59,20 @@ def timings_json(page: PageAudio) -> str:
 
 
 def page_key(blocks: Sequence[Block], key_for: KeyFor) -> str:
-    """The cache key of a whole page: its sentences' keys, places and the assembly settings."""
+    """The cache key of a whole page: its sentences, their places and the assembly settings.
+
+    One hash per page, not one per sentence: ``key_for("")`` stands for everything besides the
+    words that makes a sentence sound as it does (voice, rate, engine versions).
+    """
     settings = [
         PIPELINE_VERSION, SENTENCE_PAUSE, BLOCK_PAUSE, MP3_BIT_RATE, MP3_SAMPLE_RATE, MP3_QUALITY
     ]  # fmt: skip
     places = [
-        [block.index, sentence.start, sentence.end, key_for(sentence.spoken)]
+        [block.index, sentence.start, sentence.end, sentence.spoken]
         for block in blocks
         for sentence in block.sentences
     ]
-    return digest([settings, places])
+    return digest(["page-2", settings, key_for(""), places])
 
 
 def missing_sentences(blocks: Sequence[Block], cache: AudioCache, key_for: KeyFor) -> list[str]:
@@ -79,8 +98,8 @@ def assemble_page(
     key = page_key(blocks, key_for)
     cached = cache.get_page(key)
     if cached is not None:
-        metadata, mp3 = cached
-        return PageAudio(mp3, metadata["duration"], metadata["timings"])
+        metadata, mp3_path = cached
+        return PageAudio(mp3_path, metadata["duration"], metadata["timings"])
 
     def pcm_for(spoken: str) -> Pcm:
         sentence_key = key_for(spoken)
@@ -96,9 +115,9 @@ def assemble_page(
         return pcm
 
     pcm, timings = join_sentences(blocks, pcm_for)
-    page = PageAudio(encode_mp3(pcm), round(pcm.duration, 3), timings)
-    cache.put_page(key, {"duration": page.duration, "timings": page.timings}, page.mp3)
-    return page
+    duration = round(pcm.duration, 3)
+    cache.put_page(key, {"duration": duration, "timings": timings}, encode_mp3(pcm))
+    return PageAudio(cache.page_mp3_path(key), duration, timings)
 
 
 def join_sentences(blocks: Sequence[Block], pcm_for: Synthesise) -> tuple[Pcm, list[Timing]]:

@@ -11,6 +11,7 @@ import contextlib
 import hashlib
 import json
 import os
+import shutil
 import tempfile
 import time
 import wave
@@ -24,6 +25,16 @@ from .engine import EngineInfo, EngineSpec, Pcm
 PIPELINE_VERSION = "1"
 """Raise this when text normalisation or synthesis changes what a sentence sounds like."""
 STALE_TEMP_SECONDS = 3600
+
+
+def _file_mode() -> int:
+    """The mode ``open()`` gives new files: 0o666 less this process's umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
 
 
 def sentence_key(spoken: str, spec: EngineSpec, info: EngineInfo) -> str:
@@ -65,8 +76,12 @@ class AudioCache:
         return self.directory / "sentences" / key[:2] / f"{key}.wav"
 
     def page_path(self, key: str) -> Path:
-        """Where the page with this key is stored."""
-        return self.directory / "pages" / key[:2] / f"{key}.page"
+        """Where the finished page with this key keeps its duration and timings (JSON)."""
+        return self.directory / "pages" / key[:2] / f"{key}.json"
+
+    def page_mp3_path(self, key: str) -> Path:
+        """Where the finished page with this key keeps its MP3."""
+        return self.directory / "pages" / key[:2] / f"{key}.mp3"
 
     def __contains__(self, key: str) -> bool:
         return self.sentence_path(key).is_file()
@@ -95,22 +110,20 @@ class AudioCache:
 
         self.write_atomic(self.sentence_path(key), write)
 
-    def get_page(self, key: str) -> tuple[dict, bytes] | None:
-        """A finished page: its metadata and MP3 bytes, or None when absent."""
+    def get_page(self, key: str) -> tuple[dict, Path] | None:
+        """A finished page: its metadata and the path of its MP3, or None when absent."""
+        mp3 = self.page_mp3_path(key)
         try:
-            content = self.page_path(key).read_bytes()
-        except FileNotFoundError:
+            metadata = json.loads(self.page_path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
             return None
-        header, _, mp3 = content.partition(b"\n")
-        try:
-            return json.loads(header), mp3
-        except ValueError:
-            return None
+        return (metadata, mp3) if isinstance(metadata, dict) and mp3.is_file() else None
 
     def put_page(self, key: str, metadata: dict, mp3: bytes) -> None:
-        """Store a finished page as one JSON line followed by the MP3, atomically."""
+        """Store a finished page, atomically: the MP3 first, then the metadata that finds it."""
         header = json.dumps(metadata, separators=(",", ":")).encode()
-        self.write_atomic(self.page_path(key), lambda stream: stream.write(header + b"\n" + mp3))
+        self.write_atomic(self.page_mp3_path(key), lambda stream: stream.write(mp3))
+        self.write_atomic(self.page_path(key), lambda stream: stream.write(header))
 
     def write_atomic(self, path: Path, write: Callable[[BinaryIO], object]) -> None:
         """Write ``path`` through a temporary file, so it never exists half-written."""
@@ -122,6 +135,9 @@ class AudioCache:
         try:
             with os.fdopen(handle, "wb") as stream:
                 write(stream)
+            # mkstemp makes files only their owner can read; site files are linked from here,
+            # and a web server running as another user must be able to read them.
+            os.chmod(temp_name, _FILE_MODE)
             os.replace(temp_name, path)
         except BaseException:
             # Ctrl-C included: an interrupted entry must not stay behind, even as a temp file.
@@ -137,6 +153,20 @@ class AudioCache:
             with contextlib.suppress(OSError):
                 if path.stat().st_mtime < cutoff:
                     path.unlink()
+
+
+def place_file(source: Path, target: Path) -> None:
+    """Put a cached file into the site: a hard link when the file system allows, else a copy.
+
+    The target is removed first, so that nothing ever writes through a link into the cache.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+    os.chmod(target, _FILE_MODE)  # readable like the pages, whatever made the cached file
 
 
 def unwritable(directory: Path, error: OSError) -> SafeguardingError:

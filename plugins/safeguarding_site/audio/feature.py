@@ -16,11 +16,11 @@ from mkdocs.utils import get_relative_url
 from ..errors import SafeguardingError
 from ..jsoncache import JsonCache
 from .assemble import PageAudio, timings_json
-from .cache import PIPELINE_VERSION
+from .blocks import Block, MarkedPage, Sentence
+from .cache import PIPELINE_VERSION, place_file
 from .config import AudioConfig
 from .engine import EngineInfo, EngineSpec, UnknownVoice, fingerprint, probe
 from .pool import AudioPool
-from .text import Block, MarkedPage, Sentence, read_page
 
 log = get_plugin_logger(__name__)
 
@@ -164,6 +164,8 @@ class Audio:
                 for index, text, sentences in stored["blocks"]
             ]
             return MarkedPage(stored["html"], blocks)
+        from .text import read_page  # Beautiful Soup: only when the reading is not cached
+
         marked = read_page(html, self.options.lexicon)
         if self.readings:
             blocks = [
@@ -190,7 +192,7 @@ class Audio:
             mp3=_relative(mp3_uri, page),
             timings=_relative(timings_uri, page),
             minutes=max(1, round(audio.duration / 60)),
-            size=_size(len(audio.mp3)),
+            size=_size(audio.size),
             help_url=help_url,
         )
         return output.replace(SLOT, player, 1)
@@ -228,10 +230,9 @@ class Audio:
         else:
             stem = dest.with_suffix("").with_name(dest.stem + ".listen")
         mp3, timings = f"{stem}.mp3", f"{stem}.json"
-        for uri, data in ((mp3, audio.mp3), (timings, timings_json(audio).encode("utf-8"))):
-            path = Path(site_dir) / uri
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(data)
+        place_file(audio.mp3_path, Path(site_dir) / mp3)
+        path = Path(site_dir) / timings
+        path.write_text(timings_json(audio), encoding="utf-8")
         return mp3, timings
 
 

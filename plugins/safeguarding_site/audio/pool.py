@@ -8,25 +8,27 @@ atomically, so stopping a build (Ctrl-C included) never leaves a half-written en
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import partial
-from multiprocessing.synchronize import Event as EventType
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import SafeguardingError
 from .assemble import PageAudio, assemble_page, missing_sentences, page_key
+from .blocks import Block
 from .cache import AudioCache, sentence_key
 from .engine import EngineInfo, EngineSpec, Pcm, Synthesiser
-from .text import Block
+
+if TYPE_CHECKING:
+    # Imported when the first worker starts: a warm build starts none.
+    from concurrent.futures import Future, ProcessPoolExecutor
+    from multiprocessing.synchronize import Event as EventType
 
 
 @dataclass
@@ -128,8 +130,7 @@ class AudioPool:
         self._claimed: set[str] = set()
         self._lock = threading.Lock()
         self._progress = Progress(sys.stderr if progress else None)
-        self._context = multiprocessing.get_context("spawn")
-        self._stop = self._context.Event()
+        self._stop: EventType | None = None
 
     def submit(self, page: str, blocks: Sequence[Block]) -> None:
         """Start work on a page; only pages with missing sentences or no MP3 reach a worker."""
@@ -137,15 +138,17 @@ class AudioPool:
         if total == 0:
             self._ready[page] = None
             return
-        missing = missing_sentences(blocks, self.cache, self._key_for)
-        if self.cache_only and missing:
-            self.stale.append(page)
-            self._ready[page] = None
-        elif self.cache.page_path(page_key(blocks, self._key_for)).is_file():
+        key = page_key(blocks, self._key_for)
+        if self.cache.page_path(key).is_file():
             # Read the cached MP3 only when the page is written, so a warm build holds one
             # page's audio in memory at a time, not the whole site's.
             self._ready[page] = partial(assemble_page, list(blocks), self.cache, self._key_for)
             self.stats.cached += total
+            return
+        missing = missing_sentences(blocks, self.cache, self._key_for)
+        if self.cache_only and missing:
+            self.stale.append(page)
+            self._ready[page] = None
         else:
             # Pages often share sentences ("Call 999."): count each once for the progress line.
             pool = self._pool()
@@ -172,7 +175,7 @@ class AudioPool:
     def close(self, cancel: bool = False) -> None:
         """Shut the workers down; with ``cancel``, drop pages not yet started."""
         if self._executor is not None:
-            if cancel:
+            if cancel and self._stop is not None:
                 self._stop.set()
             self._executor.shutdown(wait=True, cancel_futures=cancel)
             self._executor = None
@@ -189,9 +192,14 @@ class AudioPool:
         if self._executor is None:
             if self._verify is not None:
                 self._verify()
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            context = multiprocessing.get_context("spawn")
+            self._stop = context.Event()
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers,
-                mp_context=self._context,
+                mp_context=context,
                 initializer=_start_worker,
                 initargs=(
                     self.spec,

@@ -3,6 +3,9 @@
 Each sentence keeps two forms: character offsets into its block element's text, counted the
 way the browser's ``element.textContent`` counts them (so a script can highlight it with a DOM
 Range), and the normalised words the speech engine is given.
+
+This module parses HTML with Beautiful Soup, which takes a twentieth of a second to import:
+the build imports it only for pages whose reading is not cached.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from bs4.element import (
     Tag,
 )
 
+from .blocks import Block, MarkedPage, Sentence
 from .sentences import split_sentences
 
 BLOCK_ATTRIBUTE = "data-sg-block"
@@ -51,24 +55,6 @@ PLACEMENT_CLASSES = frozenset({"admonition", "inline", "end", "annotate", "is-op
 NOT_TEXT = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """One utterance: ``start``/``end`` index the block's textContent, ``spoken`` is read."""
-
-    start: int
-    end: int
-    spoken: str
-
-
-@dataclass(frozen=True)
-class Block:
-    """A readable element of the page, numbered in document order."""
-
-    index: int
-    text: str
-    sentences: list[Sentence]
-
-
 @dataclass
 class _Piece:
     """A run of read text: from the page (``inserted`` False) or added for the listener."""
@@ -97,14 +83,6 @@ class _Reading:
     def insert(self, value: str, own_sentence: bool = False) -> None:
         """Read ``value`` at the current position though the page does not show it."""
         self.pieces.append(_Piece(self.offset, value, inserted=True, own_sentence=own_sentence))
-
-
-@dataclass(frozen=True)
-class MarkedPage:
-    """The page HTML with ``data-sg-block`` attributes, and the blocks they number."""
-
-    html: str
-    blocks: list[Block]
 
 
 def extract(html: str, lexicon: Mapping[str, str] | None = None) -> list[Block]:

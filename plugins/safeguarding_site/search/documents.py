@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from bs4 import BeautifulSoup, Comment, Tag
+if TYPE_CHECKING:
+    from bs4 import Tag
 
 # Not words of the page: code, permalinks, the toggle, cards (services are documents of their
 # own) and pictures.
@@ -30,6 +32,11 @@ class Document:
     categories: tuple[str, ...] = ()
     order: int = 100
 
+    @classmethod
+    def from_json(cls, fields: dict) -> Document:
+        """A document stored with ``dataclasses.asdict`` and read back from JSON."""
+        return cls(**{**fields, "categories": tuple(fields.get("categories", ()))})
+
     def excerpt(self, length: int = 160) -> str:
         """The start of the body, cut at a word."""
         if len(self.body) <= length:
@@ -39,6 +46,9 @@ class Document:
 
 def page_documents(html: str, url: str, page_title: str, kind: str = "page") -> list[Document]:
     """Split a page's content at its second-level headings."""
+    # Beautiful Soup is slow to import; a build whose pages are all cached never needs it.
+    from bs4 import BeautifulSoup, Comment, Tag
+
     soup = BeautifulSoup(html, "html.parser")
     for element in soup.select(SKIP):
         element.decompose()
@@ -86,6 +96,8 @@ def service_document(
     order: int = 100,
 ) -> Document:
     """A service as a search result: found by its name, categories and description."""
+    from bs4 import BeautifulSoup
+
     description = _text(BeautifulSoup(description_html, "html.parser"))
     return Document(
         ref=ref,

@@ -100,20 +100,29 @@ class Search:
             url = page.url if page else ""
             titles = ", ".join(directory.categories[c].title for c in service.data.categories)
             phone = service.data.phone[0].number if service.data.phone else None
-            self.documents.append(
-                service_document(
-                    ref=f"service:{service.id}",
-                    url=url,
-                    name=service.name,
-                    categories=tuple(service.data.categories),
-                    category_titles=titles,
-                    description_html=service.description_html,
-                    who_for=service.data.who_for or "",
-                    phone=phone.shown if phone else "",
-                    tel=phone.tel if phone else "",
-                    order=service.data.order,
-                )
-            )
+            fields = {
+                "ref": f"service:{service.id}",
+                "url": url,
+                "name": service.name,
+                "categories": list(service.data.categories),
+                "category_titles": titles,
+                "description_html": service.description_html,
+                "who_for": service.data.who_for or "",
+                "phone": phone.shown if phone else "",
+                "tel": phone.tel if phone else "",
+                "order": service.data.order,
+            }
+            self.documents.append(self._cached_document(["search-service-1", fields], fields))
+
+    def _cached_document(self, key: list, fields: dict) -> Document:
+        """A service's document, made once for the same fields (it parses the description)."""
+        stored = self.cache.get(key) if self.cache else None
+        if isinstance(stored, dict):
+            return Document.from_json(stored)
+        document = service_document(**{**fields, "categories": tuple(fields["categories"])})
+        if self.cache:
+            self.cache.put(key, dataclasses.asdict(document))
+        return document
 
     def collect(self, page: Page, kind: str) -> None:
         """Index a rendered page, section by section."""
@@ -125,10 +134,7 @@ class Search:
         key = ["search-sections-1", page.content, page.file.url, title, kind]
         stored = self.cache.get(key) if self.cache else None
         if isinstance(stored, list):
-            self.documents += [
-                Document(**{**fields, "categories": tuple(fields["categories"])})
-                for fields in stored
-            ]
+            self.documents += [Document.from_json(fields) for fields in stored]
             return
         found = page_documents(page.content, page.file.url, title, kind)
         if self.cache:

@@ -1,0 +1,31 @@
+"""What a page reads aloud, as plain data: shared by the build, the workers and the cache."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One utterance: ``start``/``end`` index the block's textContent, ``spoken`` is read."""
+
+    start: int
+    end: int
+    spoken: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A readable element of the page, numbered in document order."""
+
+    index: int
+    text: str
+    sentences: list[Sentence]
+
+
+@dataclass(frozen=True)
+class MarkedPage:
+    """The page HTML with ``data-sg-block`` attributes, and the blocks they number."""
+
+    html: str
+    blocks: list[Block]
