@@ -4,6 +4,7 @@ traceback, and never unescaped HTML from front matter or service files."""
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -142,6 +143,18 @@ def test_unwritable_audio_cache(tmp_path):
     )
     assert code == 1
     assert "blocker/cache" in output
+
+
+def test_unusable_plugin_cache_folder_is_not_used(tmp_path):
+    """The plugin's own caches (.cache/plugin/safeguarding) are only a speed-up: when the
+    folder cannot be made, the build works without them and writes a complete site."""
+    (tmp_path / ".cache").write_text("a file where a folder should be")
+    files = {"index.md": "# Home\n\n[services: domestic-abuse]\n", "services/a.md": SERVICE}
+    code, output = build(tmp_path, files)
+    assert code == 0, output
+    index = json.loads((tmp_path / "site/search/index.json").read_text(encoding="utf-8"))
+    assert {doc["title"] for doc in index["docs"].values()} >= {"Home", "Helpline"}
+    assert "Helpline" in (tmp_path / "site/index.html").read_text(encoding="utf-8")
 
 
 def tree(site: Path) -> dict[str, str]:

@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .audio.cache import digest
+from .storage import FILE_MODE, digest
 
 
 class JsonCache:
@@ -19,25 +19,30 @@ class JsonCache:
 
     def get(self, key_parts: object) -> object | None:
         """The stored value, or None."""
-        path = self._path(key_parts)
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            return json.loads(self.path(key_parts).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
 
     def put(self, key_parts: object, value: object) -> None:
         """Store a value atomically; a cache that cannot be written is simply not used."""
-        path = self._path(key_parts)
+        self.put_text(key_parts, json.dumps(value))
+
+    def put_text(self, key_parts: object, text: str) -> None:
+        """Store text that already is JSON, to be placed in the site as it is (``path``)."""
+        path = self.path(key_parts)
         with contextlib.suppress(OSError):
             path.parent.mkdir(parents=True, exist_ok=True)
             handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                    json.dump(value, stream)
+                    stream.write(text)
+                os.chmod(temp, FILE_MODE)
                 os.replace(temp, path)
             finally:
                 with contextlib.suppress(OSError):
                     os.unlink(temp)
 
-    def _path(self, key_parts: object) -> Path:
+    def path(self, key_parts: object) -> Path:
+        """The file of this entry, which may not exist."""
         return self.directory / f"{digest(key_parts)}.json"

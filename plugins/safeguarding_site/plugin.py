@@ -33,6 +33,7 @@ from .quick_exit.model import Messages, QuickExit
 from .search.feature import Search
 from .signposting.feature import Signposting
 from .sources import check_front_matter, decode_source, escape_meta_text
+from .templates import use_compiled_templates
 
 log = get_plugin_logger(__name__)
 
@@ -95,9 +96,12 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
         self._stage(config)
-        self.env = config.theme.get_env()
-        self.snippets = {}
         cache = Path(config.config_file_path or ".").parent / ".cache/plugin/safeguarding"
+        # Our own environment (MkDocs renders pages with another one): the partials, looked
+        # up through the theme's folders so a site can override them.
+        self.env = config.theme.get_env()
+        use_compiled_templates(self.env, cache / "templates")
+        self.snippets = {}
         self.signposting = Signposting(
             self.config.signposting, self._render, JsonCache(cache / "signposting")
         )

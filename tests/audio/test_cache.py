@@ -9,9 +9,10 @@ import time
 import pytest
 
 from safeguarding_site.audio import cache as cache_module
-from safeguarding_site.audio.cache import STALE_TEMP_SECONDS, AudioCache, place_file, sentence_key
+from safeguarding_site.audio.cache import STALE_TEMP_SECONDS, AudioCache, sentence_key
 from safeguarding_site.audio.engine import EngineSpec, Pcm
 from safeguarding_site.errors import SafeguardingError
+from safeguarding_site.storage import place_file
 
 PCM = Pcm(bytes(range(256)) * 40, 22050)
 

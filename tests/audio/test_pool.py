@@ -55,6 +55,23 @@ def test_pool_submits_and_collects(tmp_path, spec, info):
         assert pool.result("a.md").duration > 5
 
 
+def test_a_cached_page_waits_as_its_key_and_is_named_if_lost(tmp_path, spec, info):
+    """A page already in the cache needs no worker; if its entry goes before the page is
+    written, the pool says so instead of failing."""
+    site = pages(2)
+    render_pages(site, spec, info, tmp_path, workers=1, progress=False)
+    with AudioPool(spec, info, tmp_path, workers=1, progress=False) as pool:
+        for name, blocks in site.items():
+            pool.submit(name, blocks)
+        assert pool._executor is None  # no worker was started
+        for entry in (tmp_path / "pages").rglob("*.json"):
+            if pool._ready["page-1.md"] in entry.name:
+                entry.unlink()
+        assert pool.result("page-0.md").duration > 5
+        assert pool.result("page-1.md") is None
+        assert pool.lost == ["page-1.md"]
+
+
 def test_cache_only_lists_stale_pages(tmp_path, spec, info):
     """Cache-only mode fails naming every page with a sentence missing from the cache."""
     render_pages(pages(1), spec, info, tmp_path, workers=1, progress=False)

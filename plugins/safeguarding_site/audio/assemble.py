@@ -10,8 +10,9 @@ from pathlib import Path
 import lameenc
 
 from ..errors import SafeguardingError
+from ..storage import digest
 from .blocks import Block
-from .cache import PIPELINE_VERSION, AudioCache, digest
+from .cache import PIPELINE_VERSION, AudioCache
 from .engine import Pcm
 
 SENTENCE_PAUSE = 0.25
@@ -83,6 +84,15 @@ def missing_sentences(blocks: Sequence[Block], cache: AudioCache, key_for: KeyFo
     return [text for text in spoken if key_for(text) not in cache]
 
 
+def cached_page(cache: AudioCache, key: str) -> PageAudio | None:
+    """The finished page with this key, if the cache has it."""
+    found = cache.get_page(key)
+    if found is None:
+        return None
+    metadata, mp3_path = found
+    return PageAudio(mp3_path, metadata["duration"], metadata["timings"])
+
+
 def assemble_page(
     blocks: Sequence[Block],
     cache: AudioCache,
@@ -96,10 +106,9 @@ def assemble_page(
     if not any(block.sentences for block in blocks):
         raise ValueError("the page has no sentences to read aloud")
     key = page_key(blocks, key_for)
-    cached = cache.get_page(key)
+    cached = cached_page(cache, key)
     if cached is not None:
-        metadata, mp3_path = cached
-        return PageAudio(mp3_path, metadata["duration"], metadata["timings"])
+        return cached
 
     def pcm_for(spoken: str) -> Pcm:
         sentence_key = key_for(spoken)

@@ -8,10 +8,8 @@ written to a temporary file and moved into place with ``os.replace``.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
-import shutil
 import tempfile
 import time
 import wave
@@ -20,21 +18,12 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import SafeguardingError
+from ..storage import FILE_MODE, digest
 from .engine import EngineInfo, EngineSpec, Pcm
 
 PIPELINE_VERSION = "1"
 """Raise this when text normalisation or synthesis changes what a sentence sounds like."""
 STALE_TEMP_SECONDS = 3600
-
-
-def _file_mode() -> int:
-    """The mode ``open()`` gives new files: 0o666 less this process's umask."""
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-_FILE_MODE = _file_mode()
 
 
 def sentence_key(spoken: str, spec: EngineSpec, info: EngineInfo) -> str:
@@ -49,12 +38,6 @@ def sentence_key(spoken: str, spec: EngineSpec, info: EngineInfo) -> str:
             info.pyttsx3_version,
         ]
     )
-
-
-def digest(parts: object) -> str:
-    """sha256 of a JSON-serialisable value."""
-    encoded = json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode()
-    return hashlib.sha256(encoded).hexdigest()
 
 
 class AudioCache:
@@ -137,7 +120,7 @@ class AudioCache:
                 write(stream)
             # mkstemp makes files only their owner can read; site files are linked from here,
             # and a web server running as another user must be able to read them.
-            os.chmod(temp_name, _FILE_MODE)
+            os.chmod(temp_name, FILE_MODE)
             os.replace(temp_name, path)
         except BaseException:
             # Ctrl-C included: an interrupted entry must not stay behind, even as a temp file.
@@ -153,20 +136,6 @@ class AudioCache:
             with contextlib.suppress(OSError):
                 if path.stat().st_mtime < cutoff:
                     path.unlink()
-
-
-def place_file(source: Path, target: Path) -> None:
-    """Put a cached file into the site: a hard link when the file system allows, else a copy.
-
-    The target is removed first, so that nothing ever writes through a link into the cache.
-    """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-    os.chmod(target, _FILE_MODE)  # readable like the pages, whatever made the cached file
 
 
 def unwritable(directory: Path, error: OSError) -> SafeguardingError:

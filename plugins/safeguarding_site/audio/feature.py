@@ -15,9 +15,10 @@ from mkdocs.utils import get_relative_url
 
 from ..errors import SafeguardingError
 from ..jsoncache import JsonCache
+from ..storage import place_file
 from .assemble import PageAudio, timings_json
 from .blocks import Block, MarkedPage, Sentence
-from .cache import PIPELINE_VERSION, place_file
+from .cache import PIPELINE_VERSION
 from .config import AudioConfig
 from .engine import EngineInfo, EngineSpec, UnknownVoice, fingerprint, probe
 from .pool import AudioPool
@@ -201,13 +202,22 @@ class Audio:
         """Stop the workers; in cache-only mode, name the pages whose audio is out of date."""
         pools, self.pools = self.pools, {}
         stale: list[str] = []
+        lost: list[str] = []
         made = cached = 0
         for pool in pools.values():
             pool.close()
             stale += pool.stale
+            lost += pool.lost
             made, cached = made + pool.stats.synthesised, cached + pool.stats.cached
         if pools:
             log.info(f"Audio: {made} sentences synthesised, {cached} from the cache")
+        if lost:
+            log.warning(
+                "The audio cache lost the audio of "
+                + ", ".join(f"'{p}'" for p in sorted(lost))
+                + " during the build (was the cache folder cleared?): these pages have no "
+                "player. Build again to make it."
+            )
         if stale:
             log.warning(
                 "Audio is out of date for "

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..errors import SafeguardingError
-from .assemble import PageAudio, assemble_page, missing_sentences, page_key
+from .assemble import PageAudio, assemble_page, cached_page, missing_sentences, page_key
 from .blocks import Block
 from .cache import AudioCache, sentence_key
 from .engine import EngineInfo, EngineSpec, Pcm, Synthesiser
@@ -126,7 +126,9 @@ class AudioPool:
         self._key_for = partial(sentence_key, spec=spec, info=info)
         self._executor: ProcessPoolExecutor | None = None
         self._jobs: dict[str, Future[tuple[PageAudio, int]]] = {}
-        self._ready: dict[str, PageAudio | Callable[[], PageAudio] | None] = {}
+        # Pages that need no worker: the key of their finished audio, or None for no audio.
+        self._ready: dict[str, str | None] = {}
+        self.lost: list[str] = []
         self._claimed: set[str] = set()
         self._lock = threading.Lock()
         self._progress = Progress(sys.stderr if progress else None)
@@ -140,9 +142,8 @@ class AudioPool:
             return
         key = page_key(blocks, self._key_for)
         if self.cache.page_path(key).is_file():
-            # Read the cached MP3 only when the page is written, so a warm build holds one
-            # page's audio in memory at a time, not the whole site's.
-            self._ready[page] = partial(assemble_page, list(blocks), self.cache, self._key_for)
+            # Only the key waits for the page to be written: not its sentences, not its MP3.
+            self._ready[page] = key
             self.stats.cached += total
             return
         missing = missing_sentences(blocks, self.cache, self._key_for)
@@ -162,8 +163,13 @@ class AudioPool:
     def result(self, page: str) -> PageAudio | None:
         """Wait for a submitted page; None when it has nothing to read or is stale (cache-only)."""
         if page in self._ready:
-            ready = self._ready.pop(page)
-            return ready() if callable(ready) else ready
+            key = self._ready.pop(page)
+            if key is None:
+                return None
+            audio = cached_page(self.cache, key)
+            if audio is None:
+                self.lost.append(page)  # removed from the cache since the page was read
+            return audio
         page_audio, _ = self._jobs.pop(page).result()
         return page_audio
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import html
 import shutil
 from collections.abc import Callable
@@ -17,6 +18,7 @@ from mkdocs.structure.pages import Page
 from ..jsoncache import JsonCache
 from ..signposting.directory import Directory
 from ..sources import title_of_source
+from ..storage import digest, place_file
 from .a_to_z import a_to_z_markdown
 from .config import SearchConfig
 from .documents import Document, page_documents, service_document
@@ -45,6 +47,9 @@ class Search:
         self.render = render
         self.groups = groups_from_config(options.synonyms)
         self.documents: list[Document] = []
+        # What the documents were made from, hashed as they arrive: the index's cache key,
+        # without holding a second copy of every page's text at the end of the build.
+        self.sources = hashlib.sha256()
         self.a_to_z: File | None = None
 
     def check_conflicts(self, config: MkDocsConfig) -> None:
@@ -68,6 +73,7 @@ class Search:
         ``category_src`` gives the source path of a category's directory page.
         """
         self.documents, self.a_to_z = [], None
+        self.sources = hashlib.sha256()
         if not self.options.enabled:
             return
         entries = []
@@ -116,6 +122,7 @@ class Search:
 
     def _cached_document(self, key: list, fields: dict) -> Document:
         """A service's document, made once for the same fields (it parses the description)."""
+        self.sources.update(digest(key).encode())
         stored = self.cache.get(key) if self.cache else None
         if isinstance(stored, dict):
             return Document.from_json(stored)
@@ -132,6 +139,7 @@ class Search:
             return  # a list of links, already found through each page
         title = html.unescape(page.title or "")  # front matter titles arrive escaped
         key = ["search-sections-1", page.content, page.file.url, title, kind]
+        self.sources.update(digest(key).encode())
         stored = self.cache.get(key) if self.cache else None
         if isinstance(stored, list):
             self.documents += [Document.from_json(fields) for fields in stored]
@@ -161,15 +169,19 @@ class Search:
         """Write the index and lunr.js into the built site."""
         if not self.options.enabled:
             return
-        key = ["search-index-1", [dataclasses.asdict(d) for d in self.documents], self.groups]
-        text = self.cache.get(key) if self.cache else None
-        if not isinstance(text, str):
+        key = ["search-index-2", self.sources.hexdigest(), self.groups]
+        target = Path(site_dir) / INDEX_URI
+        stored = self.cache.path(key) if self.cache else None
+        text = ""
+        if stored is None or not stored.is_file():
             text = to_json(build_index(self.documents, self.groups))
             if self.cache:
-                self.cache.put(key, text)
-        target = Path(site_dir) / INDEX_URI
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+                self.cache.put_text(key, text)
+        if stored is not None and stored.is_file():
+            place_file(stored, target)  # a link: the index never passes through memory
+        else:  # no cache, or one that cannot be written
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
         lunr_target = Path(site_dir) / LUNR_URI
         lunr_target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(LUNR_SOURCE, lunr_target)

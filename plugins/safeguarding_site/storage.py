@@ -1,0 +1,39 @@
+"""Small helpers every cache of the plugin shares: keys, file modes, placing files in the site."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+
+
+def _file_mode() -> int:
+    """The mode ``open()`` gives new files: 0o666 less this process's umask."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+FILE_MODE = _file_mode()
+
+
+def digest(parts: object) -> str:
+    """sha256 of a JSON-serialisable value."""
+    encoded = json.dumps(parts, ensure_ascii=False, separators=(",", ":")).encode()
+    return hashlib.sha256(encoded).hexdigest()
+
+
+def place_file(source: Path, target: Path) -> None:
+    """Put a cached file into the site: a hard link when the file system allows, else a copy.
+
+    The target is removed first, so that nothing ever writes through a link into the cache.
+    """
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+    os.chmod(target, FILE_MODE)  # readable like the pages, whatever made the cached file
