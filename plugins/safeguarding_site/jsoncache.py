@@ -45,4 +45,8 @@ class JsonCache:
 
     def path(self, key_parts: object) -> Path:
         """The file of this entry, which may not exist."""
-        return self.directory / f"{digest(key_parts)}.json"
+        return self.file(digest(key_parts))
+
+    def file(self, key_digest: str) -> Path:
+        """The file of the entry whose key hashes to ``key_digest`` (``storage.digest``)."""
+        return self.directory / f"{key_digest}.json"

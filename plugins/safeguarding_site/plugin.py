@@ -187,7 +187,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
-            self.search.write(config.site_dir)
+            with user_errors():
+                self.search.write(config.site_dir)
             if self.config.minify_assets:
                 minify_assets(config.site_dir)
             self.audio.finish()

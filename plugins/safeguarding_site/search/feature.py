@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -15,6 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..errors import SafeguardingError
 from ..jsoncache import JsonCache
 from ..signposting.directory import Directory
 from ..sources import title_of_source
@@ -46,9 +48,10 @@ class Search:
         self.cache = cache
         self.render = render
         self.groups = groups_from_config(options.synonyms)
-        self.documents: list[Document] = []
-        # What the documents were made from, hashed as they arrive: the index's cache key,
-        # without holding a second copy of every page's text at the end of the build.
+        # Each page's documents, or the cache file that holds them: a warm build, whose index
+        # is cached too, never reads them back, so it holds no copy of the site's text.
+        self.parts: list[Path | list[Document]] = []
+        # What the documents were made from, hashed as they arrive: the index's cache key.
         self.sources = hashlib.sha256()
         self.a_to_z: File | None = None
 
@@ -72,7 +75,7 @@ class Search:
 
         ``category_src`` gives the source path of a category's directory page.
         """
-        self.documents, self.a_to_z = [], None
+        self.parts, self.a_to_z = [], None
         self.sources = hashlib.sha256()
         if not self.options.enabled:
             return
@@ -118,18 +121,41 @@ class Search:
                 "tel": phone.tel if phone else "",
                 "order": service.data.order,
             }
-            self.documents.append(self._cached_document(["search-service-1", fields], fields))
+            # Made once for the same fields: it parses the description.
+            self._add(
+                ["search-service-2", fields],
+                lambda f=fields: [service_document(**{**f, "categories": tuple(f["categories"])})],
+            )
 
-    def _cached_document(self, key: list, fields: dict) -> Document:
-        """A service's document, made once for the same fields (it parses the description)."""
-        self.sources.update(digest(key).encode())
-        stored = self.cache.get(key) if self.cache else None
-        if isinstance(stored, dict):
-            return Document.from_json(stored)
-        document = service_document(**{**fields, "categories": tuple(fields["categories"])})
+    def _add(self, key: list, make: Callable[[], list[Document]]) -> None:
+        """Count in the documents made by ``make``, from the cache when it has them."""
+        key_digest = digest(key)
+        self.sources.update(key_digest.encode())
+        stored = self.cache.file(key_digest) if self.cache else None
+        if stored is not None and stored.is_file():
+            self.parts.append(stored)
+            return
+        documents = make()
         if self.cache:
-            self.cache.put(key, dataclasses.asdict(document))
-        return document
+            self.cache.put(key, [dataclasses.asdict(d) for d in documents])
+        self.parts.append(stored if stored is not None and stored.is_file() else documents)
+
+    def documents(self) -> list[Document]:
+        """Every document of the build, read back from the cache where it was kept."""
+        found: list[Document] = []
+        for part in self.parts:
+            if isinstance(part, list):
+                found += part
+                continue
+            try:
+                stored = json.loads(part.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                raise SafeguardingError(
+                    f"The search cache file '{part}' went missing or changed during the build "
+                    "(was the cache folder cleared?). Build again."
+                ) from None
+            found += [Document.from_json(fields) for fields in stored]
+        return found
 
     def collect(self, page: Page, kind: str) -> None:
         """Index a rendered page, section by section."""
@@ -138,16 +164,11 @@ class Search:
         if self.a_to_z is not None and page.file is self.a_to_z:
             return  # a list of links, already found through each page
         title = html.unescape(page.title or "")  # front matter titles arrive escaped
-        key = ["search-sections-1", page.content, page.file.url, title, kind]
-        self.sources.update(digest(key).encode())
-        stored = self.cache.get(key) if self.cache else None
-        if isinstance(stored, list):
-            self.documents += [Document.from_json(fields) for fields in stored]
-            return
-        found = page_documents(page.content, page.file.url, title, kind)
-        if self.cache:
-            self.cache.put(key, [dataclasses.asdict(d) for d in found])
-        self.documents += found
+        content, url = page.content, page.file.url
+        self._add(
+            ["search-sections-1", content, url, title, kind],
+            lambda: page_documents(content, url, title, kind),
+        )
 
     def form(self, root: str) -> str:
         """The search form, with links relative to the page's folder (``root`` is '../..')."""
@@ -174,7 +195,7 @@ class Search:
         stored = self.cache.path(key) if self.cache else None
         text = ""
         if stored is None or not stored.is_file():
-            text = to_json(build_index(self.documents, self.groups))
+            text = to_json(build_index(self.documents(), self.groups))
             if self.cache:
                 self.cache.put_text(key, text)
         if stored is not None and stored.is_file():
