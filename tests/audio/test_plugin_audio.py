@@ -149,6 +149,33 @@ def test_a_remembered_probe_needs_no_engine_until_new_speech(
     assert any("ESPEAK_DATA_PATH is set to" in m for m in caplog.messages)
 
 
+def test_an_engine_changed_since_the_last_probe_is_noticed_once(build_site, tmp_path, caplog):
+    """A remembered probe that no longer matches the engine stops the build before any
+    speech is filed under the wrong version, and the next build uses the engine found."""
+    files = {"index.md": PAGE}
+    options = audio_options(tmp_path)
+    build_site(files, plugins=options)
+    records = [
+        path
+        for path in (tmp_path / ".cache/plugin/safeguarding/reading").glob("*.json")
+        if "espeak_version" in path.read_text(encoding="utf-8")
+    ]
+    assert len(records) == 1
+    stored = json.loads(records[0].read_text(encoding="utf-8"))
+    records[0].write_text(json.dumps({**stored, "espeak_version": "0.0"}), encoding="utf-8")
+
+    caplog.clear()
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site(files, plugins=options, strict=True)
+    assert any("has changed since the last build (eSpeak NG" in m for m in caplog.messages)
+
+    caplog.clear()
+    with caplog.at_level(logging.INFO):
+        site = build_site(files, plugins=options, strict=True)
+    assert stats(caplog)[0] == 0  # the sentences made before are found again
+    assert "sg-player" in (site / "index.html").read_text(encoding="utf-8")
+
+
 def test_cache_only_mode_names_stale_pages(build_site, tmp_path, caplog):
     """generate: false makes no speech: pages without cached audio get no player, named."""
     with caplog.at_level(logging.WARNING):

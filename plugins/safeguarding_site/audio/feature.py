@@ -45,6 +45,7 @@ class Audio:
         self.help_file: File | None = None
         self.submitted: set[str] = set()
         self.spec = EngineSpec()
+        self.probe_key: list[object] = []
         self.strict = False
         self.verified = False
         self.engine_error: SafeguardingError | None = None
@@ -67,7 +68,7 @@ class Audio:
         spec = EngineSpec(self.options.voice, self.options.rate)
         easy = EngineSpec(self.options.voice, self.options.easy_read_rate)
         self.spec = spec
-        key = ["engine-probe-1", fingerprint(spec)]
+        key = self.probe_key = ["engine-probe-1", fingerprint(spec)]
         stored = self.readings.get(key) if self.readings else None
         try:
             self.info = EngineInfo(**stored) if isinstance(stored, dict) else None
@@ -114,11 +115,15 @@ class Audio:
             self.engine_error = error
             raise
         if info != self.info:
-            # Same packages, different engine (a rebuilt library): sentences made now would be
-            # filed under the old version. Stop rather than mix them.
+            # Same packages, different engine (a rebuilt library): this build's keys name the
+            # old one, so new speech would be filed wrongly. Remember the engine found now and
+            # stop; the next build keys everything by it.
+            if self.readings:
+                self.readings.put(self.probe_key, asdict(info))
+            was = self.info.espeak_version if self.info else "unknown"
             self.engine_error = SafeguardingError(
-                f"The speech engine changed during the build (eSpeak NG {info.espeak_version}, "
-                f"was {self.info.espeak_version if self.info else 'unknown'}). Build again."
+                f"The speech engine has changed since the last build (eSpeak NG "
+                f"{info.espeak_version}, was {was}). Build again: the next build uses it."
             )
             raise self.engine_error
         self.verified = True
