@@ -176,6 +176,29 @@ def test_an_engine_changed_since_the_last_probe_is_noticed_once(build_site, tmp_
     assert "sg-player" in (site / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_page_whose_mp3_is_gone_is_made_again_from_cached_sentences(build_site, tmp_path, caplog):
+    """A warm build reads only each page's reading summary; when a page's MP3 is missing, its
+    sentences come from the reading cache, or from the page itself if that entry is gone."""
+    files = {"index.md": "# Home\n\nWelcome.\n", "fire.md": PAGE}
+    options = audio_options(tmp_path)
+    with caplog.at_level(logging.INFO):
+        build_site(files, plugins=options)
+    total = sum(stats(caplog))
+    cache = tmp_path / ".cache/plugin/safeguarding"
+    for remove_blocks in (False, True):
+        shutil.rmtree(cache / "audio/pages")
+        if remove_blocks:
+            for entry in (cache / "reading").glob("*.json"):
+                if isinstance(json.loads(entry.read_text(encoding="utf-8")), list):
+                    entry.unlink()
+        caplog.clear()
+        with caplog.at_level(logging.INFO):
+            site = build_site(files, plugins=options, strict=True)
+        assert stats(caplog) == (0, total)
+        assert (site / "fire/listen.mp3").stat().st_size > 1000
+        assert "sg-player" in (site / "fire/index.html").read_text(encoding="utf-8")
+
+
 def test_cache_only_mode_names_stale_pages(build_site, tmp_path, caplog):
     """generate: false makes no speech: pages without cached audio get no player, named."""
     with caplog.at_level(logging.WARNING):

@@ -59,21 +59,32 @@ def timings_json(page: PageAudio) -> str:
     return json.dumps({"duration": page.duration, "timings": page.timings}, separators=(",", ":"))
 
 
-def page_key(blocks: Sequence[Block], key_for: KeyFor) -> str:
-    """The cache key of a whole page: its sentences, their places and the assembly settings.
+def places_digest(blocks: Sequence[Block]) -> str:
+    """A hash of every sentence a page reads and where it is in the page."""
+    return digest(
+        [
+            [block.index, sentence.start, sentence.end, sentence.spoken]
+            for block in blocks
+            for sentence in block.sentences
+        ]
+    )
 
-    One hash per page, not one per sentence: ``key_for("")`` stands for everything besides the
-    words that makes a sentence sound as it does (voice, rate, engine versions).
+
+def page_key(blocks: Sequence[Block], key_for: KeyFor) -> str:
+    """The cache key of a whole page: its sentences, their places and the assembly settings."""
+    return page_key_for(places_digest(blocks), key_for)
+
+
+def page_key_for(places: str, key_for: KeyFor) -> str:
+    """The page key from ``places_digest``: one hash per page, not one per sentence.
+
+    ``key_for("")`` stands for everything besides the words that makes a sentence sound as it
+    does (voice, rate, engine versions).
     """
     settings = [
         PIPELINE_VERSION, SENTENCE_PAUSE, BLOCK_PAUSE, MP3_BIT_RATE, MP3_SAMPLE_RATE, MP3_QUALITY
     ]  # fmt: skip
-    places = [
-        [block.index, sentence.start, sentence.end, sentence.spoken]
-        for block in blocks
-        for sentence in block.sentences
-    ]
-    return digest(["page-2", settings, key_for(""), places])
+    return digest(["page-3", settings, key_for(""), places])
 
 
 def missing_sentences(blocks: Sequence[Block], cache: AudioCache, key_for: KeyFor) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -29,3 +30,16 @@ class MarkedPage:
 
     html: str
     blocks: list[Block]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A page's reading known by its summary, its blocks loaded only when speech is needed.
+
+    A warm build finds each page's finished audio by ``places`` (a hash of every sentence and
+    where it is) and never loads the blocks, which are most of a reading's size.
+    """
+
+    places: str
+    sentences: int
+    load: Callable[[], list[Block]]

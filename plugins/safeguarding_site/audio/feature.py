@@ -16,8 +16,8 @@ from mkdocs.utils import get_relative_url
 from ..errors import SafeguardingError
 from ..jsoncache import JsonCache
 from ..storage import place_file
-from .assemble import PageAudio, timings_json
-from .blocks import Block, MarkedPage, Sentence
+from .assemble import PageAudio, places_digest, timings_json
+from .blocks import Block, MarkedPage, Reading, Sentence
 from .cache import PIPELINE_VERSION
 from .config import AudioConfig
 from .engine import EngineInfo, EngineSpec, UnknownVoice, fingerprint, probe
@@ -144,9 +144,9 @@ class Audio:
         """Number the readable blocks, send the page to a worker, leave a slot for the player."""
         if not self.pools:
             return html
-        marked = self._read(html)
+        marked_html, reading = self._read(html)
         try:
-            self.pools[kind].submit(page.file.src_uri, marked.blocks)
+            self.pools[kind].submit_reading(page.file.src_uri, reading)
         except SafeguardingError as error:
             # Only new speech needs the engine; pages whose audio is cached keep their player.
             if self.strict:
@@ -154,32 +154,57 @@ class Audio:
             if not self.engine_warned:
                 self.engine_warned = True
                 log.warning(f"{error} Pages whose audio is not cached have no player.")
-            return marked.html
+            return marked_html
         self.submitted.add(page.file.src_uri)
-        html = marked.html
+        html = marked_html
         match = _AFTER_HEADING.search(html)
         at = match.end() if match else 0
         return html[:at] + SLOT + html[at:]
 
-    def _read(self, html: str) -> MarkedPage:
-        key = ["audio-reading", PIPELINE_VERSION, html, dict(self.options.lexicon)]
+    def _read(self, html: str) -> tuple[str, Reading]:
+        """The page with its blocks marked, and what it reads aloud.
+
+        The reading is cached in two parts: the marked HTML with a summary, read on every
+        build, and the blocks themselves, read only when the page's audio must be made.
+        """
+        key = ["audio-reading-2", PIPELINE_VERSION, html, dict(self.options.lexicon)]
+        blocks_key = [*key, "blocks"]
         stored = self.readings.get(key) if self.readings else None
         if isinstance(stored, dict):
-            blocks = [
-                Block(index, text, [Sentence(*sentence) for sentence in sentences])
-                for index, text, sentences in stored["blocks"]
-            ]
-            return MarkedPage(stored["html"], blocks)
-        from .text import read_page  # Beautiful Soup: only when the reading is not cached
-
-        marked = read_page(html, self.options.lexicon)
+            return stored["html"], Reading(
+                stored["places"],
+                stored["sentences"],
+                lambda: self._cached_blocks(blocks_key) or self._read_page(html).blocks,
+            )
+        marked = self._read_page(html)
+        reading = Reading(
+            places_digest(marked.blocks),
+            sum(len(block.sentences) for block in marked.blocks),
+            lambda: marked.blocks,
+        )
         if self.readings:
             blocks = [
                 [b.index, b.text, [[s.start, s.end, s.spoken] for s in b.sentences]]
                 for b in marked.blocks
             ]
-            self.readings.put(key, {"html": marked.html, "blocks": blocks})
-        return marked
+            self.readings.put(blocks_key, blocks)
+            summary = {"html": marked.html, "places": reading.places}
+            self.readings.put(key, {**summary, "sentences": reading.sentences})
+        return marked.html, reading
+
+    def _read_page(self, html: str) -> MarkedPage:
+        from .text import read_page  # Beautiful Soup: only when the reading is not cached
+
+        return read_page(html, self.options.lexicon)
+
+    def _cached_blocks(self, key: list) -> list[Block] | None:
+        stored = self.readings.get(key) if self.readings else None
+        if not isinstance(stored, list):
+            return None
+        return [
+            Block(index, text, [Sentence(*sentence) for sentence in sentences])
+            for index, text, sentences in stored
+        ]
 
     def post_page(self, output: str, page: Page, kind: str, site_dir: str) -> str:
         """Write the page's MP3 and timings, and put the player in its slot."""

@@ -20,8 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..errors import SafeguardingError
-from .assemble import PageAudio, assemble_page, cached_page, missing_sentences, page_key
-from .blocks import Block
+from .assemble import (
+    PageAudio,
+    assemble_page,
+    cached_page,
+    missing_sentences,
+    page_key_for,
+    places_digest,
+)
+from .blocks import Block, Reading
 from .cache import AudioCache, sentence_key
 from .engine import EngineInfo, EngineSpec, Pcm, Synthesiser
 
@@ -136,16 +143,22 @@ class AudioPool:
 
     def submit(self, page: str, blocks: Sequence[Block]) -> None:
         """Start work on a page; only pages with missing sentences or no MP3 reach a worker."""
+        blocks = list(blocks)
         total = sum(len(block.sentences) for block in blocks)
-        if total == 0:
+        self.submit_reading(page, Reading(places_digest(blocks), total, lambda: blocks))
+
+    def submit_reading(self, page: str, reading: Reading) -> None:
+        """``submit`` for a page known by its summary: the blocks load only if it needs work."""
+        if reading.sentences == 0:
             self._ready[page] = None
             return
-        key = page_key(blocks, self._key_for)
+        key = page_key_for(reading.places, self._key_for)
         if self.cache.page_path(key).is_file():
             # Only the key waits for the page to be written: not its sentences, not its MP3.
             self._ready[page] = key
-            self.stats.cached += total
+            self.stats.cached += reading.sentences
             return
+        blocks = reading.load()
         missing = missing_sentences(blocks, self.cache, self._key_for)
         if self.cache_only and missing:
             self.stale.append(page)
@@ -156,8 +169,8 @@ class AudioPool:
             new = {self._key_for(spoken) for spoken in missing} - self._claimed
             self._claimed |= new
             self._progress.add(len(new))
-            future = pool.submit(_render, list(blocks))
-            future.add_done_callback(partial(self._finished, total, len(new)))
+            future = pool.submit(_render, blocks)
+            future.add_done_callback(partial(self._finished, reading.sentences, len(new)))
             self._jobs[page] = future
 
     def result(self, page: str) -> PageAudio | None:
