@@ -100,12 +100,7 @@ def test_plugin_modules_and_banner_need_neither(tmp_path):
 
 
 # ---- Mistakes are found on every build, not only the first -----------------------------
-
-
-@pytest.fixture
-def cached_build(build_site):
-    """``build_site``: every build of one test shares the cache beside its mkdocs.yml."""
-    return build_site
+# Every build of one test shares the cache beside its mkdocs.yml, as plugin.py keeps it.
 
 
 def failure(build, caplog, files: dict[str, str], **config: object) -> list[str]:
@@ -116,36 +111,36 @@ def failure(build, caplog, files: dict[str, str], **config: object) -> list[str]
     return [m for m in caplog.messages if m.startswith("Service ")]
 
 
-def test_invalid_service_fails_the_same_way_twice(cached_build, caplog, tmp_path):
+def test_invalid_service_fails_the_same_way_twice(build_site, caplog, tmp_path):
     """An invalid file is not cached: the second build gives the same message."""
     files = {"index.md": "# Home\n", "services/ndah.md": SERVICE.replace("0808 2000 247", "'999x'")}
-    first = failure(cached_build, caplog, files, plugins=options())
+    first = failure(build_site, caplog, files, plugins=options())
     assert first == [
         "Service 'services/ndah.md': field 'phone[0].number': '999x' is not a UK phone number: "
         "use digits and spaces only, such as '0808 2000 247' or '999'"
     ]
-    assert failure(cached_build, caplog, files, plugins=options()) == first
+    assert failure(build_site, caplog, files, plugins=options()) == first
     assert not (tmp_path / CACHE).exists() or not list((tmp_path / CACHE).iterdir())
 
 
-def test_removed_category_is_reported_on_a_warm_build(cached_build, caplog, tmp_path):
+def test_removed_category_is_reported_on_a_warm_build(build_site, caplog, tmp_path):
     """A cached service whose category is no longer in mkdocs.yml is refused."""
     files = {"index.md": "# Home\n", "services/ndah.md": SERVICE}
-    cached_build(files, plugins=options())
+    build_site(files, plugins=options())
     assert len(list((tmp_path / CACHE).iterdir())) == 1
     emergency_only = options(categories=[{"id": "emergency", "title": "Emergency"}])
-    assert failure(cached_build, caplog, files, plugins=emergency_only) == [
+    assert failure(build_site, caplog, files, plugins=emergency_only) == [
         "Service 'services/ndah.md': field 'categories': unknown category 'domestic-abuse'. "
         "Known categories: emergency (set them in mkdocs.yml under signposting.categories)."
     ]
 
 
-def test_future_date_is_checked_on_a_warm_build(cached_build, caplog):
+def test_future_date_is_checked_on_a_warm_build(build_site, caplog):
     """The date check uses each build's day, even when the file's data is cached."""
     files = {"index.md": "# Home\n", "services/ndah.md": SERVICE}
-    cached_build(files, plugins=options())
+    build_site(files, plugins=options())
     earlier = options(today=dt.date(2026, 4, 30))
-    assert failure(cached_build, caplog, files, plugins=earlier) == [
+    assert failure(build_site, caplog, files, plugins=earlier) == [
         "Service 'services/ndah.md': field 'last_verified': 2026-05-01 is in the future (today "
         "is 2026-04-30). Give the date the details were last checked."
     ]
