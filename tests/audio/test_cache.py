@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import time
 
@@ -92,7 +93,7 @@ def test_page_round_trip(tmp_path):
     """A finished page keeps its metadata and MP3 bytes; half an entry is no entry."""
     cache = AudioCache(tmp_path)
     mp3 = b"\xff\xfb\x18\xc4\n\x00"
-    cache.put_page("34" * 32, {"duration": 1.5, "timings": []}, mp3)
+    cache.put_page("34" * 32, json.dumps({"duration": 1.5, "timings": []}), mp3)
     metadata, path = cache.get_page("34" * 32)
     assert metadata == {"duration": 1.5, "timings": []}
     assert path.read_bytes() == mp3

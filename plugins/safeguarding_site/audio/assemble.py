@@ -33,13 +33,15 @@ Timing = dict[str, int | float]
 
 @dataclass(frozen=True)
 class PageAudio:
-    """A page's MP3 (a file in the cache) and, per sentence, where it is in text and time.
+    """A page's MP3 and timings files (in the cache) and, per sentence, where it is in text
+    and time.
 
     Workers send this back to the build instead of the MP3's bytes, and the build links or
-    copies the file into the site: no page's audio passes through the build's memory.
+    copies both files into the site: no page's audio passes through the build's memory.
     """
 
     mp3_path: Path
+    timings_path: Path
     duration: float
     timings: list[Timing]
 
@@ -101,7 +103,7 @@ def cached_page(cache: AudioCache, key: str) -> PageAudio | None:
     if found is None:
         return None
     metadata, mp3_path = found
-    return PageAudio(mp3_path, metadata["duration"], metadata["timings"])
+    return PageAudio(mp3_path, cache.page_path(key), metadata["duration"], metadata["timings"])
 
 
 def assemble_page(
@@ -136,8 +138,9 @@ def assemble_page(
 
     pcm, timings = join_sentences(blocks, pcm_for)
     duration = round(pcm.duration, 3)
-    cache.put_page(key, {"duration": duration, "timings": timings}, encode_mp3(pcm))
-    return PageAudio(cache.page_mp3_path(key), duration, timings)
+    page = PageAudio(cache.page_mp3_path(key), cache.page_path(key), duration, timings)
+    cache.put_page(key, timings_json(page), encode_mp3(pcm))
+    return page
 
 
 def join_sentences(blocks: Sequence[Block], pcm_for: Synthesise) -> tuple[Pcm, list[Timing]]:

@@ -59,7 +59,7 @@ class AudioCache:
         return self.directory / "sentences" / key[:2] / f"{key}.wav"
 
     def page_path(self, key: str) -> Path:
-        """Where the finished page with this key keeps its duration and timings (JSON)."""
+        """Where the finished page with this key keeps its timings file (JSON)."""
         return self.directory / "pages" / key[:2] / f"{key}.json"
 
     def page_mp3_path(self, key: str) -> Path:
@@ -102,9 +102,13 @@ class AudioCache:
             return None
         return (metadata, mp3) if isinstance(metadata, dict) and mp3.is_file() else None
 
-    def put_page(self, key: str, metadata: dict, mp3: bytes) -> None:
-        """Store a finished page, atomically: the MP3 first, then the metadata that finds it."""
-        header = json.dumps(metadata, separators=(",", ":")).encode()
+    def put_page(self, key: str, timings: str, mp3: bytes) -> None:
+        """Store a finished page, atomically: the MP3 first, then the metadata that finds it.
+
+        The metadata is the page's timings file as the browser reads it (it carries the
+        duration too), so the build places it in the site as it is.
+        """
+        header = timings.encode()
         self.write_atomic(self.page_mp3_path(key), lambda stream: stream.write(mp3))
         self.write_atomic(self.page_path(key), lambda stream: stream.write(header))
 

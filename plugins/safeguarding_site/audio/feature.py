@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 from ..errors import SafeguardingError
 from ..jsoncache import JsonCache
 from ..storage import place_file
-from .assemble import PageAudio, places_digest, timings_json
+from .assemble import PageAudio, places_digest
 from .blocks import Block, MarkedPage, Reading, Sentence
 from .cache import PIPELINE_VERSION
 from .config import AudioConfig
@@ -271,8 +271,7 @@ class Audio:
             stem = dest.with_suffix("").with_name(dest.stem + ".listen")
         mp3, timings = f"{stem}.mp3", f"{stem}.json"
         place_file(audio.mp3_path, Path(site_dir) / mp3)
-        path = Path(site_dir) / timings
-        path.write_text(timings_json(audio), encoding="utf-8")
+        place_file(audio.timings_path, Path(site_dir) / timings)
         return mp3, timings
 
 
