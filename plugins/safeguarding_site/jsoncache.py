@@ -19,8 +19,13 @@ class JsonCache:
 
     def get(self, key_parts: object) -> object | None:
         """The stored value, or None."""
+        return self.read(self.path(key_parts))
+
+    @staticmethod
+    def read(path: Path) -> object | None:
+        """The value stored in an entry's file (from ``path`` or ``file``), or None."""
         try:
-            return json.loads(self.path(key_parts).read_text(encoding="utf-8"))
+            return json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
 

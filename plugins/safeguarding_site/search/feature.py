@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
-import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -147,13 +146,12 @@ class Search:
             if isinstance(part, list):
                 found += part
                 continue
-            try:
-                stored = json.loads(part.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
+            stored = JsonCache.read(part)
+            if not isinstance(stored, list):
                 raise SafeguardingError(
                     f"The search cache file '{part}' went missing or changed during the build "
                     "(was the cache folder cleared?). Build again."
-                ) from None
+                )
             found += [Document.from_json(fields) for fields in stored]
         return found
 
