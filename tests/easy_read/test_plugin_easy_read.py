@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import pytest
 from mkdocs.exceptions import Abort
@@ -26,6 +27,19 @@ def test_pair_gets_toggles_both_ways(build_site):
     assert '<div class="sg-easy-read">' in easy and '<div class="sg-easy-read">' not in standard
     assert 'role="img" aria-label="A phone"><svg aria-hidden="true"' in easy
     assert not (site / "fire.easy").exists()
+
+
+def test_icons_land_in_their_points(build_site):
+    """Each icon, read once however often it is used, sits in its own point: no slot is left."""
+    easy = EASY + "\n[picture: material/fire | A fire again]\nGet out and stay out.\n"
+    site = build_site({"index.md": "# Home\n", "fire.md": STANDARD, "fire.easy.md": easy})
+    page = (site / "fire/easy-read/index.html").read_text(encoding="utf-8")
+    icon = r'<div class="sg-point__picture"><span [^>]*aria-label="([^"]+)"><svg'
+    labels = re.findall(icon, page)
+    assert labels == ["A fire", "A phone", "A fire again"]
+    assert "data-sg-icon" not in page
+    words = re.findall(r'<div class="sg-point__words">\s*<p[^>]*>([^<]+)', page)
+    assert words == ["Fire can hurt you.", "Call ", "Get out and stay out."]
 
 
 def test_no_toggle_without_pair(build_site):

@@ -28,6 +28,8 @@ INDEX_SRC = "easy-read/pages.md"
 CHECKS_VERSION = "easy-read-checks-1 textstat-0.7.8"
 _H1_END = re.compile(r"</h1>", re.I)
 _SVG_OPEN = re.compile(r"<svg\b", re.I)
+# Where an icon goes until the page's HTML exists: Markdown need not parse a whole SVG.
+_ICON_SLOT = re.compile(r'<span data-sg-icon="(\d+)"></span>')
 
 
 class EasyRead:
@@ -47,6 +49,8 @@ class EasyRead:
         self.theme_dirs = theme_dirs
         self.easy_of: dict[str, File] = {}
         self.standard_of: dict[str, File] = {}
+        self._svgs: dict[str, str | None] = {}
+        self._icons: dict[str, list[str]] = {}  # each easy page's icons, until its HTML exists
         self.rules = Rules(
             max_sentence_words=options.max_sentence_words,
             max_paragraph_sentences=options.max_paragraph_sentences,
@@ -66,6 +70,7 @@ class EasyRead:
     def load(self, files: Files, config: MkDocsConfig) -> None:
         """Pair the files, give each easy read its address, and list them on one page."""
         self.easy_of, self.standard_of = {}, {}
+        self._svgs, self._icons = {}, {}
         if not self.options.enabled:
             return
         pages = {f.src_uri: f for f in files.documentation_pages()}
@@ -106,7 +111,13 @@ class EasyRead:
         where = page.file.src_uri
         first_line = _first_line(markdown, page)
         self._warn(markdown, first_line, where)
-        return render_points(markdown, lambda point: self._picture(point, where), first_line)
+        icons: list[str] = []
+        markdown = render_points(
+            markdown, lambda point: self._picture(point, where, icons), first_line
+        )
+        if icons:
+            self._icons[where] = icons
+        return markdown
 
     def _warn(self, markdown: str, first_line: int, where: str) -> None:
         """Warn about each problem, with its line in the source file."""
@@ -123,6 +134,11 @@ class EasyRead:
     def page_content(self, html: str, page: Page) -> str:
         """Add the toggle to both versions; wrap the easy read for its larger type."""
         src = page.file.src_uri
+        icons = self._icons.pop(src, None)
+        if icons:
+            html = _ICON_SLOT.sub(
+                lambda m: icons[int(m[1])] if int(m[1]) < len(icons) else m[0], html
+            )
         if src in self.easy_of:
             target, label, kind = self.easy_of[src], self.options.to_easy_label, "easy"
         elif src in self.standard_of:
@@ -139,7 +155,8 @@ class EasyRead:
             html = f'<div class="sg-easy-read">{html}</div>'
         return html
 
-    def _picture(self, point: Point, where: str) -> str:
+    def _picture(self, point: Point, where: str, icons: list[str]) -> str:
+        """The picture's Markdown; an icon leaves a slot, filled in by ``page_content``."""
         if not point.is_icon:
             return f"![{md_text(point.alt)}]({point.source})"
         svg = self._icon(point.source)
@@ -151,9 +168,16 @@ class EasyRead:
             )
         svg = _SVG_OPEN.sub('<svg aria-hidden="true" focusable="false"', svg, count=1)
         label = html_lib.escape(point.alt, quote=True)
-        return f'<span class="sg-point__icon" role="img" aria-label="{label}">{svg}</span>'
+        icons.append(f'<span class="sg-point__icon" role="img" aria-label="{label}">{svg}</span>')
+        return f'<span data-sg-icon="{len(icons) - 1}"></span>'
 
     def _icon(self, name: str) -> str | None:
+        """The icon's SVG from the theme's icon sets, read once a build."""
+        if name not in self._svgs:
+            self._svgs[name] = self._find_icon(name)
+        return self._svgs[name]
+
+    def _find_icon(self, name: str) -> str | None:
         if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", name):
             return None
         for folder in self.theme_dirs:
