@@ -16,16 +16,19 @@ class JsonCache:
 
     def __init__(self, directory: Path | str) -> None:
         self.directory = Path(directory)
+        # Entry files are plain strings: a Path per entry would intern each hashed name.
+        self._prefix = os.path.join(directory, "")
 
     def get(self, key_parts: object) -> object | None:
         """The stored value, or None."""
         return self.read(self.path(key_parts))
 
     @staticmethod
-    def read(path: Path) -> object | None:
+    def read(path: str | os.PathLike[str]) -> object | None:
         """The value stored in an entry's file (from ``path`` or ``file``), or None."""
         try:
-            return json.loads(path.read_text(encoding="utf-8"))
+            with open(path, encoding="utf-8") as stream:
+                return json.loads(stream.read())
         except (OSError, ValueError):
             return None
 
@@ -37,8 +40,8 @@ class JsonCache:
         """Store text that already is JSON, to be placed in the site as it is (``path``)."""
         path = self.path(key_parts)
         with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            os.makedirs(self.directory, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             try:
                 with os.fdopen(handle, "w", encoding="utf-8") as stream:
                     stream.write(text)
@@ -48,10 +51,10 @@ class JsonCache:
                 with contextlib.suppress(OSError):
                     os.unlink(temp)
 
-    def path(self, key_parts: object) -> Path:
+    def path(self, key_parts: object) -> str:
         """The file of this entry, which may not exist."""
         return self.file(digest(key_parts))
 
-    def file(self, key_digest: str) -> Path:
+    def file(self, key_digest: str) -> str:
         """The file of the entry whose key hashes to ``key_digest`` (``storage.digest``)."""
-        return self.directory / f"{key_digest}.json"
+        return f"{self._prefix}{key_digest}.json"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import shutil
-from pathlib import Path
 
 
 def _file_mode() -> int:
@@ -25,13 +25,15 @@ def digest(parts: object) -> str:
     return hashlib.sha256(encoded).hexdigest()
 
 
-def place_file(source: Path, target: Path) -> None:
+def place_file(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
     """Put a cached file into the site: a hard link when the file system allows, else a copy.
 
     The target is removed first, so that nothing ever writes through a link into the cache.
+    Plain strings are enough: a Path made for every page would intern each of its parts.
     """
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
+    os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(target)
     try:
         os.link(source, target)
     except OSError:

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -96,9 +97,9 @@ def test_page_round_trip(tmp_path):
     cache.put_page("34" * 32, json.dumps({"duration": 1.5, "timings": []}), mp3)
     metadata, path = cache.get_page("34" * 32)
     assert metadata == {"duration": 1.5, "timings": []}
-    assert path.read_bytes() == mp3
+    assert Path(path).read_bytes() == mp3
     assert cache.get_page("56" * 32) is None
-    path.unlink()  # metadata without its MP3
+    Path(path).unlink()  # metadata without its MP3
     assert cache.get_page("34" * 32) is None
 
 

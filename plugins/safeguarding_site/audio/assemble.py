@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
-
-import lameenc
 
 from ..errors import SafeguardingError
 from ..storage import digest
@@ -40,20 +38,21 @@ class PageAudio:
     copies both files into the site: no page's audio passes through the build's memory.
     """
 
-    mp3_path: Path
-    timings_path: Path
+    mp3_path: str
+    timings_path: str
     duration: float
     timings: list[Timing]
 
     @property
     def size(self) -> int:
         """Bytes of the MP3."""
-        return self.mp3_path.stat().st_size
+        return os.stat(self.mp3_path).st_size
 
     @property
     def mp3(self) -> bytes:
         """The MP3's bytes."""
-        return self.mp3_path.read_bytes()
+        with open(self.mp3_path, "rb") as stream:
+            return stream.read()
 
 
 def timings_json(page: PageAudio) -> str:
@@ -91,7 +90,7 @@ def page_key_for(places: str, key_for: KeyFor) -> str:
 
 def missing_sentences(blocks: Sequence[Block], cache: AudioCache, key_for: KeyFor) -> list[str]:
     """Spoken sentences the page still needs, each once; none if the page itself is cached."""
-    if cache.page_path(page_key(blocks, key_for)).is_file():
+    if os.path.isfile(cache.page_path(page_key(blocks, key_for))):
         return []
     spoken = dict.fromkeys(s.spoken for block in blocks for s in block.sentences)
     return [text for text in spoken if key_for(text) not in cache]
@@ -185,6 +184,8 @@ def silence(seconds: float, sample_rate: int) -> bytes:
 
 def encode_mp3(pcm: Pcm) -> bytes:
     """Encode mono PCM as constant-bit-rate MP3 with LAME (no ffmpeg needed)."""
+    import lameenc  # only when a page's MP3 is made: a warm build links cached ones
+
     encoder = lameenc.Encoder()
     encoder.set_bit_rate(MP3_BIT_RATE)
     encoder.set_in_sample_rate(pcm.sample_rate)

@@ -58,13 +58,17 @@ class AudioCache:
         """Where the sentence with this key is stored."""
         return self.directory / "sentences" / key[:2] / f"{key}.wav"
 
-    def page_path(self, key: str) -> Path:
-        """Where the finished page with this key keeps its timings file (JSON)."""
-        return self.directory / "pages" / key[:2] / f"{key}.json"
+    def page_path(self, key: str) -> str:
+        """Where the finished page with this key keeps its timings file (JSON).
 
-    def page_mp3_path(self, key: str) -> Path:
+        Page files are named by plain strings: a build asks for one or two a page, and a Path
+        would intern each hashed name for the rest of the process.
+        """
+        return os.path.join(self.directory, "pages", key[:2], f"{key}.json")
+
+    def page_mp3_path(self, key: str) -> str:
         """Where the finished page with this key keeps its MP3."""
-        return self.directory / "pages" / key[:2] / f"{key}.mp3"
+        return os.path.join(self.directory, "pages", key[:2], f"{key}.mp3")
 
     def __contains__(self, key: str) -> bool:
         return self.sentence_path(key).is_file()
@@ -93,14 +97,15 @@ class AudioCache:
 
         self.write_atomic(self.sentence_path(key), write)
 
-    def get_page(self, key: str) -> tuple[dict, Path] | None:
+    def get_page(self, key: str) -> tuple[dict, str] | None:
         """A finished page: its metadata and the path of its MP3, or None when absent."""
         mp3 = self.page_mp3_path(key)
         try:
-            metadata = json.loads(self.page_path(key).read_text(encoding="utf-8"))
+            with open(self.page_path(key), encoding="utf-8") as stream:
+                metadata = json.loads(stream.read())
         except (OSError, ValueError):
             return None
-        return (metadata, mp3) if isinstance(metadata, dict) and mp3.is_file() else None
+        return (metadata, mp3) if isinstance(metadata, dict) and os.path.isfile(mp3) else None
 
     def put_page(self, key: str, timings: str, mp3: bytes) -> None:
         """Store a finished page, atomically: the MP3 first, then the metadata that finds it.
@@ -112,10 +117,10 @@ class AudioCache:
         self.write_atomic(self.page_mp3_path(key), lambda stream: stream.write(mp3))
         self.write_atomic(self.page_path(key), lambda stream: stream.write(header))
 
-    def write_atomic(self, path: Path, write: Callable[[BinaryIO], object]) -> None:
+    def write_atomic(self, path: str | Path, write: Callable[[BinaryIO], object]) -> None:
         """Write ``path`` through a temporary file, so it never exists half-written."""
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
             handle, temp_name = tempfile.mkstemp(dir=self._temp, suffix=".tmp")
         except OSError as error:
             raise unwritable(self.directory, error) from error

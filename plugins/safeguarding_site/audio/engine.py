@@ -8,24 +8,23 @@ child process, and only worker processes (or tests, or the benchmark) hold a ``S
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import io
 import json
 import os
-import subprocess
 import sys
 import tempfile
 import threading
 import time
-import wave
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import SafeguardingError
+
+if TYPE_CHECKING:
+    import ctypes
 
 DEFAULT_VOICE = "gmw/en-gb-x-rp"
 DEFAULT_RATE = 160
@@ -111,6 +110,8 @@ def load_library() -> _Library:
         path, bundled_data = _find_library()
         if bundled_data and not os.environ.get(DATA_ENV):
             os.environ[DATA_ENV] = bundled_data
+        import ctypes  # only processes that speak load the engine
+
         handle = ctypes.CDLL(path, mode=ctypes.RTLD_GLOBAL)
         _library = _Library(path, os.environ.get(DATA_ENV, ""), handle)
     return _library
@@ -121,6 +122,8 @@ def _find_library() -> tuple[str, str]:
     try:
         import espeakng_loader
     except ImportError:
+        import ctypes.util
+
         system = ctypes.util.find_library("espeak-ng")
         if system is None:
             raise SafeguardingError(
@@ -134,6 +137,8 @@ def _find_library() -> tuple[str, str]:
 
 def espeak_version(library: _Library) -> str:
     """eSpeak NG's version string, such as "1.52.0"."""
+    import ctypes
+
     info = library.handle.espeak_Info
     info.restype = ctypes.c_char_p
     info.argtypes = [ctypes.POINTER(ctypes.c_char_p)]
@@ -170,6 +175,8 @@ def probe(spec: EngineSpec, timeout: float = PROBE_TIMEOUT) -> EngineInfo:
         "from safeguarding_site.audio.engine import _probe_main; _probe_main()"
     )
     argument = json.dumps(asdict(spec))
+    import subprocess  # a warm build whose probe is remembered never starts one
+
     try:
         done = subprocess.run(
             [sys.executable, "-c", code, argument],
@@ -261,6 +268,8 @@ class _SharedEngine:
         # A new driver queues every command until its first run; run it empty once so that
         # settings apply at once from now on and can be checked before speaking.
         self.engine.runAndWait()
+        import ctypes
+
         get_parameter = library.handle.espeak_GetParameter
         get_parameter.argtypes = [ctypes.c_int, ctypes.c_int]
         get_parameter.restype = ctypes.c_int
@@ -434,6 +443,8 @@ def _file_size(path: Path) -> int:
 
 def _read_wav(path: Path, text: str) -> Pcm:
     """Read the driver's WAV file, refusing anything but non-empty 16-bit mono."""
+    import wave
+
     with wave.open(str(path), "rb") as wav:
         if wav.getsampwidth() != 2 or wav.getnchannels() != 1:
             raise SafeguardingError(

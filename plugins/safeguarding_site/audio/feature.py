@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import asdict
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from ..errors import SafeguardingError
 from ..jsoncache import JsonCache
@@ -216,12 +216,12 @@ class Audio:
             audio = self.pools[kind].result(page.file.src_uri)
         if audio is None:
             return output.replace(SLOT, "", 1)
-        mp3_uri, timings_uri = self._write(audio, page, site_dir)
+        mp3, timings = self._write(audio, page, site_dir)
         help_url = self.help_file.url_relative_to(page.file) if self.help_file else None
         player = self.render(
             "player.html",
-            mp3=_relative(mp3_uri, page),
-            timings=_relative(timings_uri, page),
+            mp3=mp3,
+            timings=timings,
             minutes=max(1, round(audio.duration / 60)),
             size=_size(audio.size),
             help_url=help_url,
@@ -264,20 +264,18 @@ class Audio:
         self.submitted = set()
 
     def _write(self, audio: PageAudio, page: Page, site_dir: str) -> tuple[str, str]:
-        dest = PurePosixPath(page.file.dest_uri)
-        if dest.name == "index.html":
-            stem = dest.parent / "listen"
-        else:
-            stem = dest.with_suffix("").with_name(dest.stem + ".listen")
+        """Place the MP3 and timings next to the page's HTML; their addresses from the page.
+
+        The files share the page's folder, so their names are the addresses: no call to
+        MkDocs' ``get_relative_url``, whose unbounded cache would keep two paths a page.
+        """
+        folder, _, name = page.file.dest_uri.rpartition("/")
+        stem = "listen" if name == "index.html" else name.rpartition(".")[0] + ".listen"
         mp3, timings = f"{stem}.mp3", f"{stem}.json"
-        place_file(audio.mp3_path, Path(site_dir) / mp3)
-        place_file(audio.timings_path, Path(site_dir) / timings)
+        target = os.path.join(site_dir, folder)
+        place_file(audio.mp3_path, os.path.join(target, mp3))
+        place_file(audio.timings_path, os.path.join(target, timings))
         return mp3, timings
-
-
-def _relative(uri: str, page: Page) -> str:
-    """A site file's address relative to the page."""
-    return get_relative_url(uri, page.file.url)
 
 
 def _size(size: int) -> str:

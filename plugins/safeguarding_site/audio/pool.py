@@ -153,7 +153,7 @@ class AudioPool:
             self._ready[page] = None
             return
         key = page_key_for(reading.places, self._key_for)
-        if self.cache.page_path(key).is_file():
+        if os.path.isfile(self.cache.page_path(key)):
             # Only the key waits for the page to be written: not its sentences, not its MP3.
             self._ready[page] = key
             self.stats.cached += reading.sentences

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -49,7 +50,7 @@ class Search:
         self.groups = groups_from_config(options.synonyms)
         # Each page's documents, or the cache file that holds them: a warm build, whose index
         # is cached too, never reads them back, so it holds no copy of the site's text.
-        self.parts: list[Path | list[Document]] = []
+        self.parts: list[str | list[Document]] = []
         # What the documents were made from, hashed as they arrive: the index's cache key.
         self.sources = hashlib.sha256()
         self.a_to_z: File | None = None
@@ -131,13 +132,13 @@ class Search:
         key_digest = digest(key)
         self.sources.update(key_digest.encode())
         stored = self.cache.file(key_digest) if self.cache else None
-        if stored is not None and stored.is_file():
+        if stored is not None and os.path.isfile(stored):
             self.parts.append(stored)
             return
         documents = make()
         if self.cache:
             self.cache.put(key, [dataclasses.asdict(d) for d in documents])
-        self.parts.append(stored if stored is not None and stored.is_file() else documents)
+        self.parts.append(stored if stored is not None and os.path.isfile(stored) else documents)
 
     def documents(self) -> list[Document]:
         """Every document of the build, read back from the cache where it was kept."""
@@ -192,11 +193,11 @@ class Search:
         target = Path(site_dir) / INDEX_URI
         stored = self.cache.path(key) if self.cache else None
         text = ""
-        if stored is None or not stored.is_file():
+        if stored is None or not os.path.isfile(stored):
             text = to_json(build_index(self.documents(), self.groups))
             if self.cache:
                 self.cache.put_text(key, text)
-        if stored is not None and stored.is_file():
+        if stored is not None and os.path.isfile(stored):
             place_file(stored, target)  # a link: the index never passes through memory
         else:  # no cache, or one that cannot be written
             target.parent.mkdir(parents=True, exist_ok=True)

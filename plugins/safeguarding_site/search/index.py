@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from lunr import lunr
-
 from .documents import Document
 from .synonyms import expansions
 
@@ -49,6 +47,8 @@ def build_index(documents: Iterable[Document], groups: list[list[str]]) -> dict:
     ]
     # A service's 'order' (lower first) nudges it up among services that match equally well.
     boosts = [1 + max(0, 100 - d.order) / 400 if d.kind == "service" else 1 for d in documents]
+    from lunr import lunr  # only when the index changed: a warm build links the cached one
+
     index = lunr(
         ref="ref",
         fields=FIELDS,
