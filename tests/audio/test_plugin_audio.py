@@ -43,6 +43,22 @@ def test_page_gets_mp3_timings_and_player(build_site, tmp_path):
     assert 'data-sg-block="1"' in html
 
 
+def test_file_addresses_without_directory_urls(build_site, tmp_path):
+    """With use_directory_urls off, 'guide/fire.html' gets 'guide/fire.listen.mp3' beside it."""
+    site = build_site(
+        {"index.md": "# Home\n\nWelcome to the site.\n", "guide/fire.md": PAGE},
+        plugins=audio_options(tmp_path),
+        use_directory_urls=False,
+    )
+    assert (site / "guide/fire.listen.mp3").stat().st_size > 1000
+    assert json.loads((site / "guide/fire.listen.json").read_text())["duration"] > 1
+    html = (site / "guide/fire.html").read_text(encoding="utf-8")
+    assert 'src="fire.listen.mp3"' in html and 'data-sg-timings="fire.listen.json"' in html
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'src="listen.mp3"' in home and (site / "listen.mp3").is_file()
+    assert not (site / "guide/listen.mp3").exists()
+
+
 def test_second_build_synthesises_nothing_and_one_edit_one_sentence(build_site, tmp_path, caplog):
     """The sentence cache: a rebuild makes no speech; editing one sentence makes one."""
     files = {"index.md": "# Home\n", "fire.md": PAGE}
