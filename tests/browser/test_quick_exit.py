@@ -244,7 +244,7 @@ def test_bar_stays_on_top_and_passes_axe_while_counting(browser, example_site, w
     if width == 320:
         button = page.locator(".sg-exit__button").bounding_box()
         assert button["width"] >= 0.5 * width
-        page.click(".md-header label[for='__drawer']")
+        page.click(".md-header .sg-menu-button")
         page.wait_for_timeout(400)
         assert on_top(page, ".sg-exit__button")
     page.keyboard.press("Shift")

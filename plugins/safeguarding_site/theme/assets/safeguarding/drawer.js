@@ -1,24 +1,30 @@
-/* Navigation drawer: makes the theme's menu button usable from the keyboard.
+/* Navigation drawer: a real menu button for keyboard and screen reader users.
  *
  * Material for MkDocs opens its drawer with a <label> for a hidden checkbox, which a keyboard
- * cannot reach. This turns the label into a button (focusable, named, with its state) and lets
- * Escape close the drawer. Without this script, the drawer still opens with a pointer. */
+ * cannot reach, and a label may not take the button role. This puts a <button> in the label's
+ * place (the same icon, a name, its state) and hides the label; Escape closes the drawer.
+ * Without this script, the label stays and the drawer still opens with a pointer. */
 (function () {
   "use strict";
 
   function init() {
     var toggle = document.getElementById("__drawer");
-    var button = document.querySelector('.md-header label[for="__drawer"]');
-    if (!toggle || !button || button.hasAttribute("data-sg-initialised")) {
+    var label = document.querySelector('.md-header label[for="__drawer"]');
+    if (!toggle || !label || document.querySelector(".sg-menu-button")) {
       return;
     }
-    button.setAttribute("data-sg-initialised", "");
-    button.setAttribute("role", "button");
-    button.setAttribute("tabindex", "0");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = label.className + " sg-menu-button";
+    button.innerHTML = label.innerHTML; // the theme's icon, hidden from screen readers below
     button.setAttribute("aria-controls", "__drawer");
-    if (!button.getAttribute("aria-label")) {
-      button.setAttribute("aria-label", "Menu");
-    }
+    button.setAttribute("aria-label", label.getAttribute("aria-label") || "Menu");
+    Array.prototype.forEach.call(button.querySelectorAll("svg"), function (svg) {
+      svg.setAttribute("aria-hidden", "true");
+      svg.setAttribute("focusable", "false");
+    });
+    label.parentNode.insertBefore(button, label);
+    label.hidden = true;
 
     function sync() {
       button.setAttribute("aria-expanded", toggle.checked ? "true" : "false");
@@ -31,15 +37,14 @@
       sync();
     }
 
-    button.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " " || event.key === "Spacebar") {
-        event.preventDefault();
-        set(!toggle.checked);
-        if (toggle.checked) {
-          var first = document.querySelector(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex]");
-          if (first) {
-            first.focus();
-          }
+    button.addEventListener("click", function (event) {
+      set(!toggle.checked);
+      // Opened from the keyboard (Enter or Space make a click with no pointer details):
+      // take focus into the drawer, where the reader wants to go next.
+      if (toggle.checked && event.detail === 0) {
+        var first = document.querySelector(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex]");
+        if (first) {
+          first.focus();
         }
       }
     });
