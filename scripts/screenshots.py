@@ -54,7 +54,7 @@ def main() -> None:
                 page.keyboard.press("Shift")
                 page.keyboard.press("Shift")
             elif action == "drawer":
-                page.click(".md-header label[for='__drawer']")
+                page.click(".md-header .sg-menu-button")
             elif action == "open-details":
                 page.click("details summary")
                 page.locator("details").first.scroll_into_view_if_needed()
