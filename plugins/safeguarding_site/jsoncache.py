@@ -8,7 +8,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .storage import FILE_MODE, digest
+from .storage import FILE_MODE, digest, read_json
 
 
 class JsonCache:
@@ -26,11 +26,7 @@ class JsonCache:
     @staticmethod
     def read(path: str | os.PathLike[str]) -> object | None:
         """The value stored in an entry's file (from ``path`` or ``file``), or None."""
-        try:
-            with open(path, encoding="utf-8") as stream:
-                return json.loads(stream.read())
-        except (OSError, ValueError):
-            return None
+        return read_json(path)
 
     def put(self, key_parts: object, value: object) -> None:
         """Store a value atomically; a cache that cannot be written is simply not used."""

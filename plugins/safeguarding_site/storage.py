@@ -25,6 +25,15 @@ def digest(parts: object) -> str:
     return hashlib.sha256(encoded).hexdigest()
 
 
+def read_json(path: str | os.PathLike[str]) -> object | None:
+    """The JSON value in a cache file, or None when it is missing or unreadable."""
+    try:
+        with open(path, encoding="utf-8") as stream:
+            return json.loads(stream.read())
+    except (OSError, ValueError):
+        return None
+
+
 def place_file(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
     """Put a cached file into the site: a hard link when the file system allows, else a copy.
 

@@ -8,7 +8,6 @@ written to a temporary file and moved into place with ``os.replace``.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import tempfile
 import time
@@ -18,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import SafeguardingError
-from ..storage import FILE_MODE, digest
+from ..storage import FILE_MODE, digest, read_json
 from .engine import EngineInfo, EngineSpec, Pcm
 
 PIPELINE_VERSION = "1"
@@ -100,11 +99,7 @@ class AudioCache:
     def get_page(self, key: str) -> tuple[dict, str] | None:
         """A finished page: its metadata and the path of its MP3, or None when absent."""
         mp3 = self.page_mp3_path(key)
-        try:
-            with open(self.page_path(key), encoding="utf-8") as stream:
-                metadata = json.loads(stream.read())
-        except (OSError, ValueError):
-            return None
+        metadata = read_json(self.page_path(key))
         return (metadata, mp3) if isinstance(metadata, dict) and os.path.isfile(mp3) else None
 
     def put_page(self, key: str, timings: str, mp3: bytes) -> None:
