@@ -45,7 +45,9 @@ def test_minimal_site_gets_every_asset(build_site):
     site = build_site(MINIMAL)
     html = (site / "index.html").read_text(encoding="utf-8")
     body = html.split("<body", 1)[1].split(">", 1)[1].lstrip()
-    assert body.startswith('<div class="sg-exit" role="region" aria-label="Exit this page"')
+    assert body.startswith(
+        '<div class="sg-exit" role="region" aria-label="Exit this page" data-module="sg-quick-exit"'
+    )
     assert '<meta name="referrer" content="no-referrer">' in html
     assert "window.__md_set=function" in html
     assert 'href="assets/safeguarding/safeguarding.css"' in html
