@@ -45,8 +45,6 @@ SCRIPTS = (
     "assets/safeguarding/search.js",
     "assets/safeguarding/player.js",
 )
-# Easy-read points are written as HTML blocks whose contents are still Markdown.
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html")
 
 
 @contextmanager
@@ -92,9 +90,6 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         # First, so the site's own stylesheets can restyle every component.
         config.extra_css.insert(0, STYLESHEET)
         config.extra_javascript.extend(SCRIPTS)
-        for extension in REQUIRED_EXTENSIONS:
-            if extension not in config.markdown_extensions:
-                config.markdown_extensions.append(extension)
         self._stage(config)
         cache = Path(config.config_file_path or ".").parent / ".cache/plugin/safeguarding"
         # Our own environment (MkDocs renders pages with another one): the partials, looked
@@ -110,6 +105,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             self.config.easy_read, self._render, list(config.theme.dirs), cache / "easy-read"
         )
         self.easy_read.add_to_nav(config)
+        self.easy_read.add_to_markdown(config)
         self.search = Search(self.config.search, self._render, JsonCache(cache / "search"))
         self.search.check_conflicts(config)
         if self.audio is not None:

@@ -25,19 +25,19 @@ def test_pair_gets_toggles_both_ways(build_site):
     assert "Easy read version of this page</a>" in standard
     assert '<a class="sg-toggle__link" href="../" rel="alternate">Standard version' in easy
     assert '<div class="sg-easy-read">' in easy and '<div class="sg-easy-read">' not in standard
-    assert 'role="img" aria-label="A phone"><svg aria-hidden="true"' in easy
+    assert 'aria-label="A phone" class="sg-point__icon" role="img"><svg aria-hidden="true"' in easy
     assert not (site / "fire.easy").exists()
 
 
 def test_icons_land_in_their_points(build_site):
-    """Each icon, read once however often it is used, sits in its own point: no slot is left."""
+    """Each icon, read once however often it is used, sits in its own point."""
     easy = EASY + "\n[picture: material/fire | A fire again]\nGet out and stay out.\n"
     site = build_site({"index.md": "# Home\n", "fire.md": STANDARD, "fire.easy.md": easy})
     page = (site / "fire/easy-read/index.html").read_text(encoding="utf-8")
-    icon = r'<div class="sg-point__picture"><span [^>]*aria-label="([^"]+)"><svg'
+    icon = r'<div class="sg-point__picture"><span aria-label="([^"]+)"[^>]*><svg'
     labels = re.findall(icon, page)
     assert labels == ["A fire", "A phone", "A fire again"]
-    assert "data-sg-icon" not in page
+    assert "[picture:" not in page
     words = re.findall(r'<div class="sg-point__words">\s*<p[^>]*>([^<]+)', page)
     assert words == ["Fire can hurt you.", "Call ", "Get out and stay out."]
 

@@ -1,6 +1,8 @@
 """Tests for safeguarding_site.easy_read.points."""
 
-from safeguarding_site.easy_read.points import Point, render_points, split_points
+import markdown
+
+from safeguarding_site.easy_read.points import Point, PointsExtension, split_points
 
 PAGE = """# Title
 
@@ -13,6 +15,13 @@ Leave the house.
 [picture: material/fire]
 No alt text here.
 """
+SVG = '<svg aria-hidden="true"><path d="M0 0"/></svg>'
+
+
+def convert(text: str, icons: dict[str, str] | None) -> str:
+    points = PointsExtension()
+    points.icons = icons
+    return markdown.Markdown(extensions=["fenced_code", points]).convert(text)
 
 
 def test_points_split_with_lines():
@@ -30,14 +39,46 @@ def test_icons_and_files():
     assert not Point(1, "pictures/door.PNG", "x", "").is_icon
 
 
-def test_render_points_wraps_words_as_markdown():
-    """Points become picture-and-words blocks whose words are still Markdown."""
-    out = render_points(PAGE, lambda p: f"[{p.alt}]")
-    assert out.startswith("# Title\n\n")
+def test_points_become_picture_rows():
+    """Each point is a row: the picture, then its words as Markdown."""
+    html = convert(PAGE, {"material/phone": SVG, "material/fire": SVG})
+    assert html.count('<div class="sg-point">') == 3
     assert (
-        '<div class="sg-point" markdown="block">\n'
-        '<div class="sg-point__picture" markdown="span">[A phone]</div>\n'
-        '<div class="sg-point__words" markdown="block">\n\n'
-        "Call 999.\nYou can call any time.\n\n</div>\n</div>\n"
-    ) in out
-    assert out.count('class="sg-point"') == 3
+        '<div class="sg-point">\n<div class="sg-point__picture">'
+        f'<span aria-label="A phone" class="sg-point__icon" role="img">{SVG}</span></div>\n'
+        '<div class="sg-point__words">\n<p>Call 999.\nYou can call any time.</p>\n</div>\n</div>'
+    ) in html
+    assert '<img alt="An open door" src="pictures/door.png" />' in html
+    # No blank line between two points: the second picture line still starts a row.
+    assert "<p>Leave the house.</p>" in html and "<p>No alt text here.</p>" in html
+    assert "[picture:" not in html
+
+
+def test_words_are_markdown():
+    """Words keep their Markdown: emphasis, links and lists."""
+    text = "[picture: material/phone | A phone]\nCall **999**.\n\n- one\n- two\n"
+    html = convert(text, {"material/phone": SVG})
+    assert "<p>Call <strong>999</strong>.</p>" in html
+    assert "<ul>\n<li>one</li>" in html  # after the blank line: no longer part of the point
+
+
+def test_lines_above_a_picture_stay_a_paragraph():
+    """Text directly above a picture line ends before the row starts."""
+    text = "Before.\n[picture: material/phone | A phone]\nAfter.\n"
+    html = convert(text, {"material/phone": SVG})
+    assert html.startswith('<p>Before.</p>\n<div class="sg-point">')
+    assert "<p>After.</p>" in html
+
+
+def test_other_pages_keep_the_line():
+    """On a page that is not an easy read the syntax means nothing: the line stays text."""
+    html = convert("[picture: material/phone | A phone]\nCall.\n", None)
+    assert "sg-point" not in html and "[picture: material/phone | A phone]" in html
+
+
+def test_code_keeps_picture_lines():
+    """A picture line shown as code, fenced or indented, is not a picture."""
+    text = "```\n[picture: material/phone | A phone]\n```\n\n    [picture: material/fire | F]\n"
+    html = convert(text, {"material/phone": SVG, "material/fire": SVG})
+    assert "sg-point" not in html
+    assert html.count("[picture: material/") == 2

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html as html_lib
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -19,7 +18,7 @@ from ..sources import title_of_source
 from .checks import Rules, check_page
 from .config import EasyReadConfig
 from .pairing import EASY_SUFFIX, easy_dest, pair_pages
-from .points import Point, render_points
+from .points import PointsExtension, split_points
 
 log = get_plugin_logger(__name__)
 
@@ -28,8 +27,6 @@ INDEX_SRC = "easy-read/pages.md"
 CHECKS_VERSION = "easy-read-checks-1 textstat-0.7.8"
 _H1_END = re.compile(r"</h1>", re.I)
 _SVG_OPEN = re.compile(r"<svg\b", re.I)
-# Where an icon goes until the page's HTML exists: Markdown need not parse a whole SVG.
-_ICON_SLOT = re.compile(r'<span data-sg-icon="(\d+)"></span>')
 
 
 class EasyRead:
@@ -50,13 +47,19 @@ class EasyRead:
         self.easy_of: dict[str, File] = {}
         self.standard_of: dict[str, File] = {}
         self._svgs: dict[str, str | None] = {}
-        self._icons: dict[str, list[str]] = {}  # each easy page's icons, until its HTML exists
+        # Turns the points of the page converting next into picture rows.
+        self.points = PointsExtension()
         self.rules = Rules(
             max_sentence_words=options.max_sentence_words,
             max_paragraph_sentences=options.max_paragraph_sentences,
             min_reading_ease=options.min_reading_ease,
             acronyms=frozenset(options.acronyms),
         )
+
+    def add_to_markdown(self, config: MkDocsConfig) -> None:
+        """Let every page's Markdown read the picture syntax (used only on easy reads)."""
+        if self.options.enabled:
+            config.markdown_extensions.append(self.points)
 
     def add_to_nav(self, config: MkDocsConfig) -> None:
         """List the easy-read index at the end of a hand-written navigation."""
@@ -70,7 +73,8 @@ class EasyRead:
     def load(self, files: Files, config: MkDocsConfig) -> None:
         """Pair the files, give each easy read its address, and list them on one page."""
         self.easy_of, self.standard_of = {}, {}
-        self._svgs, self._icons = {}, {}
+        self._svgs = {}
+        self.points.icons = None
         if not self.options.enabled:
             return
         pages = {f.src_uri: f for f in files.documentation_pages()}
@@ -101,22 +105,22 @@ class EasyRead:
         return page.file.src_uri in self.standard_of
 
     def page_markdown(self, markdown: str, page: Page) -> str:
-        """Check an easy-read page, then turn its points into picture rows.
+        """Check an easy-read page and get its icons ready; its points convert with the page.
 
         Runs before any other feature rewrites the Markdown, so that the line numbers in
         warnings and errors are the lines of the editor's file.
         """
+        self.points.icons = None  # MkDocs converts this page next: not an easy read
         if not self.is_easy(page):
             return markdown
         where = page.file.src_uri
         first_line = _first_line(markdown, page)
         self._warn(markdown, first_line, where)
-        icons: list[str] = []
-        markdown = render_points(
-            markdown, lambda point: self._picture(point, where, icons), first_line
-        )
-        if icons:
-            self._icons[where] = icons
+        icons = {}
+        for point in split_points(markdown, first_line):
+            if point.is_icon and point.source not in icons:
+                icons[point.source] = self._icon_svg(point.source, point.line, where)
+        self.points.icons = icons
         return markdown
 
     def _warn(self, markdown: str, first_line: int, where: str) -> None:
@@ -134,11 +138,6 @@ class EasyRead:
     def page_content(self, html: str, page: Page) -> str:
         """Add the toggle to both versions; wrap the easy read for its larger type."""
         src = page.file.src_uri
-        icons = self._icons.pop(src, None)
-        if icons:
-            html = _ICON_SLOT.sub(
-                lambda m: icons[int(m[1])] if int(m[1]) < len(icons) else m[0], html
-            )
         if src in self.easy_of:
             target, label, kind = self.easy_of[src], self.options.to_easy_label, "easy"
         elif src in self.standard_of:
@@ -155,27 +154,18 @@ class EasyRead:
             html = f'<div class="sg-easy-read">{html}</div>'
         return html
 
-    def _picture(self, point: Point, where: str, icons: list[str]) -> str:
-        """The picture's Markdown; an icon leaves a slot, filled in by ``page_content``."""
-        if not point.is_icon:
-            return f"![{md_text(point.alt)}]({point.source})"
-        svg = self._icon(point.source)
+    def _icon_svg(self, name: str, line: int, where: str) -> str:
+        """The icon's SVG, read once a build; a missing icon stops the build."""
+        if name not in self._svgs:
+            self._svgs[name] = self._find_icon(name)
+        svg = self._svgs[name]
         if svg is None:
             raise SafeguardingError(
-                f"Easy read '{where}', line {point.line}: there is no icon '{point.source}'. Use "
+                f"Easy read '{where}', line {line}: there is no icon '{name}'. Use "
                 "an icon name from the theme's icon sets, such as 'material/phone', or an image "
                 "file in docs such as 'pictures/phone.png'."
             )
-        svg = _SVG_OPEN.sub('<svg aria-hidden="true" focusable="false"', svg, count=1)
-        label = html_lib.escape(point.alt, quote=True)
-        icons.append(f'<span class="sg-point__icon" role="img" aria-label="{label}">{svg}</span>')
-        return f'<span data-sg-icon="{len(icons) - 1}"></span>'
-
-    def _icon(self, name: str) -> str | None:
-        """The icon's SVG from the theme's icon sets, read once a build."""
-        if name not in self._svgs:
-            self._svgs[name] = self._find_icon(name)
-        return self._svgs[name]
+        return svg
 
     def _find_icon(self, name: str) -> str | None:
         if not re.fullmatch(r"[a-z0-9-]+/[a-z0-9-]+", name):
@@ -183,7 +173,9 @@ class EasyRead:
         for folder in self.theme_dirs:
             path = Path(folder) / ".icons" / f"{name}.svg"
             if path.is_file():
-                return path.read_text(encoding="utf-8").strip()
+                svg = path.read_text(encoding="utf-8").strip()
+                # Hidden from screen readers: the row names the picture with its alt text.
+                return _SVG_OPEN.sub('<svg aria-hidden="true" focusable="false"', svg, count=1)
         return None
 
 

@@ -3,15 +3,26 @@
 A point is a paragraph whose first line is ``[picture: SOURCE | ALT TEXT]``; the lines after it
 are the words. SOURCE is an image in docs (``pictures/phone.png``) or an icon bundled with the
 theme (``material/phone``).
+
+``PointsExtension`` teaches Python-Markdown the syntax, the way Markdown's own admonition
+extension adds its blocks: each point becomes a row in the page's element tree while the page
+converts, and its words are parsed as Markdown in place.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 
+from markdown import Markdown
+from markdown.blockparser import BlockParser
+from markdown.blockprocessors import BlockProcessor
+from markdown.extensions import Extension
+
 PICTURE_LINE = re.compile(r"^[ ]{0,3}\[picture:\s*([^|\]\n]*?)\s*(?:\|\s*([^\]\n]*?)\s*)?\][ \t]*$")
+# The same line anywhere in a block of several lines.
+_PICTURE_IN_BLOCK = re.compile(PICTURE_LINE.pattern, re.M)
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 
 
@@ -27,50 +38,81 @@ class Point:
     @property
     def is_icon(self) -> bool:
         """Icons are named 'set/name'; everything with an image suffix is a file."""
-        return not self.source.lower().endswith(IMAGE_SUFFIXES)
+        return is_icon(self.source)
+
+
+def is_icon(source: str) -> bool:
+    """Icons are named 'set/name'; everything with an image suffix is a file."""
+    return not source.lower().endswith(IMAGE_SUFFIXES)
 
 
 def split_points(markdown: str, first_line: int = 1) -> list[Point]:
-    """Every point of a page body."""
-    return [point for point, _, _ in _scan(markdown, first_line)]
-
-
-def render_points(markdown: str, picture: Callable[[Point], str], first_line: int = 1) -> str:
-    """Replace each point with a two-column block; ``picture`` gives the picture's HTML."""
-    out, last = [], 0
-    for point, start, end in _scan(markdown, first_line):
-        out.append(markdown[last:start])
-        out.append(
-            '<div class="sg-point" markdown="block">\n'
-            f'<div class="sg-point__picture" markdown="span">{picture(point)}</div>\n'
-            '<div class="sg-point__words" markdown="block">\n\n'
-            f"{point.text}\n\n</div>\n</div>\n"
-        )
-        last = end
-    out.append(markdown[last:])
-    return "".join(out)
-
-
-def _scan(markdown: str, first_line: int):
-    """Yield (point, start offset, end offset) for each point."""
-    lines = markdown.splitlines(keepends=True)
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
+    """Every point of a page body, with its line: what checks and error messages need."""
+    lines = markdown.splitlines()
+    points = []
     i = 0
     while i < len(lines):
-        match = _is_picture(lines[i])
+        match = PICTURE_LINE.match(lines[i])
         if not match:
             i += 1
             continue
         j = i + 1
-        while j < len(lines) and lines[j].strip() and not _is_picture(lines[j]):
+        while j < len(lines) and lines[j].strip() and not PICTURE_LINE.match(lines[j]):
             j += 1
-        text = "".join(lines[i + 1 : j]).strip()
-        point = Point(first_line + i, match.group(1), match.group(2) or "", text)
-        yield point, offsets[i], offsets[j]
+        text = "\n".join(lines[i + 1 : j]).strip()
+        points.append(Point(first_line + i, match.group(1), match.group(2) or "", text))
         i = j
+    return points
 
 
-def _is_picture(line: str) -> re.Match[str] | None:
-    return PICTURE_LINE.match(line.rstrip("\r\n"))
+class PointsExtension(Extension):
+    """Picture rows for the page being converted; other pages keep the lines as they are.
+
+    MkDocs makes a new ``Markdown`` for every page from the same extension objects, so the
+    plugin says which page is converting next: ``icons`` holds that page's icons (their SVG by
+    name) when it is an easy read, and is None for every other page.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.icons: dict[str, str] | None = None
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After indented code (80), so an indented picture line stays code; before headings.
+        md.parser.blockprocessors.register(_PointProcessor(md.parser, self), "sg_points", 75)
+
+
+class _PointProcessor(BlockProcessor):
+    def __init__(self, parser: BlockParser, extension: PointsExtension) -> None:
+        super().__init__(parser)
+        self.extension = extension
+
+    def test(self, parent: etree.Element, block: str) -> bool:
+        return self.extension.icons is not None and _PICTURE_IN_BLOCK.search(block) is not None
+
+    def run(self, parent: etree.Element, blocks: list[str]) -> None:
+        block = blocks.pop(0)
+        picture = _PICTURE_IN_BLOCK.search(block)
+        assert picture is not None, "test() found it"
+        before = block[: picture.start()].rstrip("\n")
+        if before:  # lines above the picture line: they end the paragraph before the point
+            self.parser.parseBlocks(parent, [before])
+        words = block[picture.end() :].strip("\n")
+        following = _PICTURE_IN_BLOCK.search(words)
+        if following:  # a picture line with no blank line above it starts the next point
+            blocks.insert(0, words[following.start() :])
+            words = words[: following.start()].rstrip("\n")
+        row = etree.SubElement(parent, "div", {"class": "sg-point"})
+        frame = etree.SubElement(row, "div", {"class": "sg-point__picture"})
+        self._picture(frame, picture.group(1), picture.group(2) or "")
+        self.parser.parseChunk(etree.SubElement(row, "div", {"class": "sg-point__words"}), words)
+
+    def _picture(self, frame: etree.Element, source: str, alt: str) -> None:
+        svg = (self.extension.icons or {}).get(source)
+        if svg is None:  # an image file: MkDocs checks and rewrites its address like any image
+            etree.SubElement(frame, "img", {"src": source, "alt": alt})
+            return
+        icon = etree.SubElement(
+            frame, "span", {"class": "sg-point__icon", "role": "img", "aria-label": alt}
+        )
+        icon.text = self.parser.md.htmlStash.store(svg)
