@@ -11,7 +11,6 @@ import contextlib
 import os
 import tempfile
 import time
-import wave
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
@@ -74,6 +73,8 @@ class AudioCache:
 
     def get(self, key: str) -> Pcm | None:
         """The sentence's PCM, or None when it is absent (or unreadable, then removed)."""
+        import wave  # sentences are read and written only while audio is being made
+
         path = self.sentence_path(key)
         try:
             with wave.open(str(path), "rb") as wav:
@@ -86,6 +87,8 @@ class AudioCache:
 
     def put(self, key: str, pcm: Pcm) -> None:
         """Store a sentence's PCM as a WAV file, atomically."""
+
+        import wave
 
         def write(stream: BinaryIO) -> None:
             with wave.open(stream, "wb") as wav:

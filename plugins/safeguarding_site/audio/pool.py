@@ -9,7 +9,6 @@ atomically, so stopping a build (Ctrl-C included) never leaves a half-written en
 from __future__ import annotations
 
 import os
-import signal
 import sys
 import threading
 import time
@@ -71,6 +70,8 @@ def _start_worker(
     spec: EngineSpec, info: EngineInfo, cache_dir: str, cache_only: bool, stop: EventType
 ) -> None:
     """Pool initialiser: one engine per worker process, built once."""
+    import signal
+
     global _worker
     # The build process handles Ctrl-C: it sets ``stop`` and workers leave between sentences,
     # never in the middle of a cache write.

@@ -8,39 +8,17 @@ unexplained acronyms, plain questions as headings, and an overall reading-ease s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..audio.sentences import split_sentences
 from .points import PICTURE_LINE
+from .rules import Rules
 
 WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z](?:s)?\b")
 ABBR_DEFINITION = re.compile(r"^\*\[([^\]]+)\]:", re.M)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MARKUP = re.compile(r"\*\*|__|[*_`]|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
-
-
-@dataclass(frozen=True)
-class Rules:
-    """Limits, from the plugin's options."""
-
-    max_sentence_words: int = 15
-    max_paragraph_sentences: int = 5
-    min_reading_ease: float = 60.0
-    acronyms: frozenset[str] = field(default_factory=frozenset)
-
-    def cache_key(self) -> list[object]:
-        """The rules as plain JSON, the same in every process.
-
-        Not ``repr``: a frozenset's order follows string hashing, which Python randomises per
-        process, so a key built from it changed from build to build.
-        """
-        return [
-            self.max_sentence_words,
-            self.max_paragraph_sentences,
-            self.min_reading_ease,
-            sorted(self.acronyms),
-        ]
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,10 @@ from ..errors import SafeguardingError
 from ..jsoncache import JsonCache
 from ..markup import front_matter_title, md_text
 from ..sources import title_of_source
-from .checks import Rules, check_page
 from .config import EasyReadConfig
 from .pairing import EASY_SUFFIX, easy_dest, pair_pages
 from .points import PointsExtension, split_points
+from .rules import Rules
 
 log = get_plugin_logger(__name__)
 
@@ -128,6 +128,8 @@ class EasyRead:
         key = [CHECKS_VERSION, markdown, first_line, self.rules.cache_key()]
         found = self.cache.get(key) if self.cache else None
         if found is None:
+            from .checks import check_page  # only for pages whose findings are not cached
+
             report = check_page(markdown, self.rules, first_line)
             found = [[f.line, f.message] for f in report.findings]
             if self.cache:
