@@ -90,6 +90,9 @@ class PluginConfig(Config):
     failed build leaves the published site as it was. Default: true."""
     minify_assets = opt.Type(bool, default=True)
     """Minify the plugin's own CSS and JavaScript in the built site. Default: true."""
+    cache_templates = opt.Type(bool, default=True)
+    """Keep the compiled theme templates (and the plugin's partials) between builds, so a
+    warm build does not compile them again. Default: true."""
     quick_exit = opt.SubConfig(QuickExitConfig)
     """Quick exit options."""
     privacy = opt.SubConfig(PrivacyConfig)

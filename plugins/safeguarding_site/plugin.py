@@ -75,6 +75,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.search: Search | None = None
         self.audio: Audio | None = None
         self.snippets: dict[tuple[str | None, str], Snippets] = {}
+        self.cache_dir = Path(".cache/plugin/safeguarding")
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -92,10 +93,11 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         config.extra_javascript.extend(SCRIPTS)
         self._stage(config)
         cache = Path(config.config_file_path or ".").parent / ".cache/plugin/safeguarding"
+        self.cache_dir = cache
         # Our own environment (MkDocs renders pages with another one): the partials, looked
         # up through the theme's folders so a site can override them.
         self.env = config.theme.get_env()
-        use_compiled_templates(self.env, cache / "templates")
+        self._cache_templates(self.env)
         self.snippets = {}
         self.signposting = Signposting(
             self.config.signposting, self._render, JsonCache(cache / "signposting")
@@ -127,6 +129,10 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             )
             self.audio.find_help(files, config)
         return files
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> None:
+        if self.config.enabled:
+            self._cache_templates(env)  # the theme's templates, compiled once, not every build
 
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or page.file.abs_src_path is None:
@@ -209,6 +215,10 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         else:
             staging.discard()
             log.info(f"The build failed: {staging.site_dir} was left as it was")
+
+    def _cache_templates(self, env: Environment) -> None:
+        if self.config.cache_templates:
+            use_compiled_templates(env, self.cache_dir / "templates")
 
     def _kind(self, page: Page) -> str:
         return "easy" if self.easy_read.is_easy(page) else "page"
