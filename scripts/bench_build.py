@@ -12,9 +12,12 @@ Prints Markdown tables:
    docs with ``plugins: []``. Each build is a fresh ``python -m mkdocs build --strict`` process
    (NO_MKDOCS_2_WARNING=1, bytecode kept: see ``use_bytecode``). Warm: one build of each
    variant first (filling the audio cache and the bytecode), then the median of ``--runs``
-   builds of each, alternating plugin and no plugin. Without the plugin, service and .easy.md
-   files are built as plain pages and nav entries for generated pages are dropped (link checks
-   are lowered to info), which is fine for a cost comparison.
+   builds of each, alternating. A third variant is the plugin with ``cache_templates: false``:
+   it compiles the theme's templates in every build, as MkDocs does without the plugin, so its
+   ratio is what the plugin's features cost on their own (the plugin's template cache saves
+   more than that on the example). Without the plugin, service and .easy.md files are built
+   as plain pages and nav entries for generated pages are dropped (link checks are lowered to
+   info), which is fine for a cost comparison.
    Targets from the issue: ratio <= 1.10 for the example, <= 1.15 at 1,000 pages, and time
    growing linearly with N.
 2. Cold audio builds (empty cache) of the synthetic site of ``--cold-pages`` pages (and 1,000
@@ -277,6 +280,13 @@ def prepare_synthetic(work: Path, pages: int, seed: int, audio: bool = True) -> 
     return site / "mkdocs.yml", off
 
 
+def without_template_cache(plugin_config: Path) -> Path:
+    """The plugin configuration with ``cache_templates: false`` beside it."""
+    data = yaml.safe_load(plugin_config.read_text(encoding="utf-8"))
+    data = _with_options(data, {**_plugin_options(data), "cache_templates": False})
+    return write_yaml(plugin_config.with_name("mkdocs.bench-compile.yml"), data)
+
+
 def cold_config(plugin_config: Path, workers: int, cache: Path) -> Path:
     """The plugin configuration with ``audio: {workers: K, cache_dir: <cache>}``."""
     data = yaml.safe_load(plugin_config.read_text(encoding="utf-8"))
@@ -298,29 +308,36 @@ def default_cache(plugin_config: Path) -> Path:
 
 @dataclass
 class Comparison:
-    """Warm builds with and without the plugin."""
+    """Warm builds with the plugin, with it but no template cache, and without it."""
 
     name: str
     pages: int
     plugin: list[Build]
     off: list[Build]
+    compile: list[Build]
     error: str = ""
 
     def median(self, which: str, attribute: str) -> float:
-        builds = self.plugin if which == "plugin" else self.off
+        builds = {"plugin": self.plugin, "off": self.off, "compile": self.compile}[which]
         return statistics.median(getattr(b, attribute) for b in builds)
 
 
 def compare(name: str, pages: int, plugin: Path, off: Path, work: Path, runs: int) -> Comparison:
     """Warm up each variant once, then ``runs`` alternating builds of each."""
-    result = Comparison(name, pages, [], [])
+    result = Comparison(name, pages, [], [], [])
+    compile_every_time = without_template_cache(plugin)
     plugin_site, off_site = work / f"site-{name}-plugin", work / f"site-{name}-off"
-    for config, site in ((plugin, plugin_site), (off, off_site)):
+    compile_site = work / f"site-{name}-compile"
+    variants = (
+        (plugin, plugin_site, result.plugin),
+        (off, off_site, result.off),
+        (compile_every_time, compile_site, result.compile),
+    )
+    for config, site, _ in variants:
         build = run_build(config, site)
         if not build.ok:
             result.error = f"warm-up build of {config.name} failed:\n{failure(build)}"
             return result
-    variants = ((plugin, plugin_site, result.plugin), (off, off_site, result.off))
     for _ in range(runs):
         for config, site, into in variants:
             build = run_build(config, site)
@@ -546,23 +563,30 @@ def ratio(a: float, b: float) -> str:
 def print_comparisons(rows: list[Comparison], runs: int) -> None:
     print(f"\n## Warm builds: plugin (audio cached) against `plugins: []`, median of {runs}\n")
     print(
-        "| site | pages | plugin s | no plugin s | time ratio | plugin MB | no plugin MB "
-        "| memory ratio | plugin tree MB | no plugin tree MB | plugin s/page | no plugin s/page |"
+        "| site | pages | plugin s | no plugin s | time ratio | compiling s | ratio compiling "
+        "| plugin MB | no plugin MB | memory ratio | compiling MB | plugin tree MB "
+        "| no plugin tree MB | plugin s/page | no plugin s/page |"
     )
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for row in rows:
         if row.error:
-            print(f"| {row.name} | {row.pages} | failed | | | | | | | | | |")
+            print(f"| {row.name} | {row.pages} | failed |" + " |" * 12)
             continue
         p_s, o_s = row.median("plugin", "seconds"), row.median("off", "seconds")
+        c_s, c_m = row.median("compile", "seconds"), row.median("compile", "peak_kb")
         p_m, o_m = row.median("plugin", "peak_kb"), row.median("off", "peak_kb")
         p_t, o_t = row.median("plugin", "tree_kb"), row.median("off", "tree_kb")
         print(
             f"| {row.name} | {row.pages} | {p_s:.2f} | {o_s:.2f} | {ratio(p_s, o_s)} "
-            f"| {mb(p_m)} | {mb(o_m)} | {ratio(p_m, o_m)} | {mb(p_t)} | {mb(o_t)} "
+            f"| {c_s:.2f} | {ratio(c_s, o_s)} "
+            f"| {mb(p_m)} | {mb(o_m)} | {ratio(p_m, o_m)} | {mb(c_m)} | {mb(p_t)} | {mb(o_t)} "
             f"| {p_s / row.pages:.4f} | {o_s / row.pages:.4f} |"
         )
     print("\nTargets: time and memory ratio <= 1.10 for the example, <= 1.15 at 1,000 pages.")
+    print(
+        "Compiling: the plugin with `cache_templates: false`, which compiles the theme's "
+        "templates in every build as MkDocs alone does: the cost of the features themselves."
+    )
     synthetic_rows = [r for r in rows if r.name.startswith("synthetic") and not r.error]
     if len(synthetic_rows) >= 2:
         print("\nGrowth between synthetic sizes (marginal seconds per extra page):\n")
@@ -692,7 +716,7 @@ def main(argv: list[str] | None = None) -> int:
                 progress(f"warm builds, {size} pages")
                 comparisons.append(compare(f"synthetic-{size}", size, plugin, off, work, runs))
             shutil.rmtree(plugin.parent, ignore_errors=True)
-            for variant in ("plugin", "off"):
+            for variant in ("plugin", "off", "compile"):
                 shutil.rmtree(work / f"site-synthetic-{size}-{variant}", ignore_errors=True)
 
         print_comparisons(comparisons, runs)
