@@ -95,3 +95,17 @@ def test_template_cache_can_be_turned_off(build_site, tmp_path):
     build_site({"index.md": "# Home\n"}, plugins=[{"safeguarding": {"cache_templates": False}}])
     assert not (tmp_path / ".cache/plugin/safeguarding/templates").exists()
     assert (tmp_path / "site/index.html").is_file()
+
+
+def test_damaged_cache_files_are_compiled_again(tmp_path):
+    """A cut-off or garbled cache file (a full disk, a crash) costs a compile, not the build."""
+    templates, cache = tmp_path / "templates", tmp_path / "cache"
+    templates.mkdir()
+    (templates / "page.html").write_text("Hello {{ name }}", encoding="utf-8")
+    cached_env(templates, cache).get_template("page.html").render(name="A")
+    (stored,) = cache.rglob("*.cache")
+    whole = stored.read_bytes()
+    for damaged in (whole[: len(whole) // 2], whole[:-20] + b"\x00" * 20, b"not jinja"):
+        stored.write_bytes(damaged)
+        env = cached_env(templates, cache)
+        assert env.get_template("page.html").render(name="B") == "Hello B"
