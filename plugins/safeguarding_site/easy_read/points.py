@@ -38,12 +38,7 @@ class Point:
     @property
     def is_icon(self) -> bool:
         """Icons are named 'set/name'; everything with an image suffix is a file."""
-        return is_icon(self.source)
-
-
-def is_icon(source: str) -> bool:
-    """Icons are named 'set/name'; everything with an image suffix is a file."""
-    return not source.lower().endswith(IMAGE_SUFFIXES)
+        return not self.source.lower().endswith(IMAGE_SUFFIXES)
 
 
 def split_points(markdown: str, first_line: int = 1) -> list[Point]:
