@@ -21,12 +21,7 @@ class JsonCache:
 
     def get(self, key_parts: object) -> object | None:
         """The stored value, or None."""
-        return self.read(self.path(key_parts))
-
-    @staticmethod
-    def read(path: str | os.PathLike[str]) -> object | None:
-        """The value stored in an entry's file (from ``path`` or ``file``), or None."""
-        return read_json(path)
+        return read_json(self.path(key_parts))
 
     def put(self, key_parts: object, value: object) -> None:
         """Store a value atomically; a cache that cannot be written is simply not used."""

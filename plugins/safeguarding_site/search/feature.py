@@ -20,7 +20,7 @@ from ..errors import SafeguardingError
 from ..jsoncache import JsonCache
 from ..signposting.directory import Directory
 from ..sources import title_of_source
-from ..storage import digest, place_file
+from ..storage import digest, place_file, read_json
 from .a_to_z import a_to_z_markdown
 from .config import SearchConfig
 from .documents import Document, page_documents, service_document
@@ -147,7 +147,7 @@ class Search:
             if isinstance(part, list):
                 found += part
                 continue
-            stored = JsonCache.read(part)
+            stored = read_json(part)
             if not isinstance(stored, list):
                 raise SafeguardingError(
                     f"The search cache file '{part}' went missing or changed during the build "
