@@ -74,7 +74,6 @@ class EasyRead:
         """Pair the files, give each easy read its address, and list them on one page."""
         self.easy_of, self.standard_of = {}, {}
         self._svgs = {}
-        self.points.icons = None
         if not self.options.enabled:
             return
         pages = {f.src_uri: f for f in files.documentation_pages()}
@@ -139,6 +138,7 @@ class EasyRead:
 
     def page_content(self, html: str, page: Page) -> str:
         """Add the toggle to both versions; wrap the easy read for its larger type."""
+        self.points.icons = None  # converted: later Markdown (other plugins') is not this page
         src = page.file.src_uri
         if src in self.easy_of:
             target, label, kind = self.easy_of[src], self.options.to_easy_label, "easy"
