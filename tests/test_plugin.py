@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -48,12 +49,19 @@ def test_minimal_site_gets_every_asset(build_site):
     assert body.startswith(
         '<div class="sg-exit" role="region" aria-label="Exit this page" data-module="sg-quick-exit"'
     )
-    assert '<meta name="referrer" content="no-referrer">' in html
-    assert "window.__md_set=function" in html
+    head = html.split("<head>", 1)[1].lstrip()
+    # The policy, the referrer policy and the exit come first, before any request is made.
+    assert re.match(
+        r'<meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="[^"]+">'
+        r'<meta name="referrer" content="no-referrer">'
+        r'<script src="assets/safeguarding/quick-exit.js" async></script>'
+        r'<script src="assets/safeguarding/privacy.js" data-sg-memory-storage></script>\s',
+        head,
+    ), head[:600]
+    assert head.index("privacy.js") < head.index("__md_get=")  # before the theme defines it
     assert 'href="assets/safeguarding/safeguarding.css"' in html
-    assert 'src="assets/safeguarding/quick-exit.js"' in html
-    assert (site / "assets/safeguarding/safeguarding.css").is_file()
-    assert (site / "assets/safeguarding/quick-exit.js").is_file()
+    for asset in ("safeguarding.css", "quick-exit.js", "privacy.js"):
+        assert (site / "assets/safeguarding" / asset).is_file(), asset
     assert 'href="https://www.bbc.co.uk/weather" rel="nofollow noreferrer"' in html
     # No template of the plugin is published as a file.
     assert not list(site.rglob("quick-exit.html"))

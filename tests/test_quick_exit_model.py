@@ -48,6 +48,8 @@ def test_script_options_are_json():
         help_label="Help",
         help_url=None,
         messages=Messages("two", "one", "gone", "Loading."),
+        home="../",
+        site_name="Anytown SAB",
     )
     data = json.loads(qe.script_options())
     assert data == {
@@ -59,4 +61,6 @@ def test_script_options_are_json():
             "expired": "gone",
             "loading": "Loading.",
         },
+        "home": "../",
+        "siteName": "Anytown SAB",
     }

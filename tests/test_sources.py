@@ -58,13 +58,3 @@ def test_front_matter_must_be_mapping():
     """A list instead of fields is rejected."""
     with pytest.raises(SafeguardingError, match=r"not a list of 'name: value' fields \(found"):
         check_front_matter("---\n- a\n- b\n---\n", "a.md")
-
-
-def test_title_must_be_text():
-    """A title that YAML reads as a list is rejected, naming the field."""
-    with pytest.raises(SafeguardingError) as error:
-        check_front_matter("---\ntitle: [a, b]\n---\n", "a.md")
-    assert str(error.value) == (
-        "Page 'a.md': front matter field 'title' must be text, received ['a', 'b']. Write it as "
-        "'title: Your text here'."
-    )

@@ -10,6 +10,7 @@ from .easy_read.config import EasyReadConfig
 from .errors import SafeguardingError
 from .quick_exit.model import check_destination
 from .search.config import SearchConfig
+from .security.config import SecurityConfig
 from .signposting.config import SignpostingConfig
 
 
@@ -76,8 +77,9 @@ class PrivacyConfig(Config):
     """Keep the theme's remembered settings (palette, tabs, banners) in page memory instead of
     localStorage and sessionStorage. Default: true."""
     no_referrer = opt.Type(bool, default=True)
-    """Add <meta name="referrer" content="no-referrer"> so no site a reader goes to learns
-    where they came from. Default: true."""
+    """Add <meta name="referrer" content="no-referrer"> first in every page's <head>, so no
+    site a reader goes to (nor any request of the page's own) carries the page's address.
+    Default: true."""
 
 
 class PluginConfig(Config):
@@ -97,6 +99,8 @@ class PluginConfig(Config):
     """Quick exit options."""
     privacy = opt.SubConfig(PrivacyConfig)
     """No-trace options."""
+    security = opt.SubConfig(SecurityConfig)
+    """Content Security Policy and host header options."""
     signposting = opt.SubConfig(SignpostingConfig)
     """Signposting options."""
     easy_read = opt.SubConfig(EasyReadConfig)

@@ -1,10 +1,11 @@
 """Place rendered snippets at fixed points of a finished HTML page.
 
 The theme's own templates stay untouched: the plugin renders its partials itself and puts the
-result at points every HTML page has (right after ``<body>``, before ``</head>``, before
-``</body>``). Only these tag boundaries are located, in markup the theme generated, so a
-search for the first matching tag is exact; re-parsing and re-serialising whole pages with an
-HTML library would rewrite the theme's markup and cost a parse per page.
+result at points every HTML page has (at the top of ``<head>``, right after ``<body>``,
+before ``</head>``, before ``</body>``). Only these tag boundaries are located, in markup the
+theme generated, so a search for the first matching tag is exact; re-parsing and
+re-serialising whole pages with an HTML library would rewrite the theme's markup and cost a
+parse per page.
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from dataclasses import dataclass
 
 from .errors import SafeguardingError
 
+_HEAD_OPEN = re.compile(r"<head\b[^>]*>", re.I)
+# The character set must stay first in <head>: what goes at its top follows this element.
+_CHARSET = re.compile(r"\s*<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.I)
 _BODY_OPEN = re.compile(r"<body\b[^>]*>", re.I)
 _HEAD_CLOSE = re.compile(r"</head\s*>", re.I)
 _BODY_CLOSE = re.compile(r"</body\s*>", re.I)
@@ -25,18 +29,24 @@ _SKIP_BLOCK = re.compile(r'<div data-md-component="skip">.*?</div>', re.S)
 class Snippets:
     """HTML to add to one page; empty strings add nothing."""
 
+    head_start: str = ""
     head_end: str = ""
     body_start: str = ""
     after_skip_link: str = ""
     body_end: str = ""
 
 
-def inject(html: str, snippets: Snippets, page_name: str) -> str:
-    """Return ``html`` with every snippet placed at its point."""
+def inject(html: str, snippets: Snippets, page_name: str, first: str = "") -> str:
+    """Return ``html`` with every snippet placed at its point.
+
+    ``first`` goes before ``snippets.head_start``, as early in ``<head>`` as a page allows:
+    for markup that must come before everything else, such as a security policy.
+    """
+    head_open = _HEAD_OPEN.search(html)
     head_close = _HEAD_CLOSE.search(html)
     body_open = _BODY_OPEN.search(html)
     body_close = _last(_BODY_CLOSE, html)
-    if not (head_close and body_open and body_close):
+    if not (head_open and head_close and body_open and body_close):
         raise SafeguardingError(
             f"Page '{page_name}' was rendered without <head> and <body> tags, so the "
             "safeguarding features cannot be added. Check that the theme's templates produce a "
@@ -48,8 +58,13 @@ def inject(html: str, snippets: Snippets, page_name: str) -> str:
     body_start = snippets.body_start
     if not skip:
         body_start, after_skip = body_start + after_skip, ""
+    charset = _CHARSET.match(html, head_open.end())
+    head_start_at = charset.end() if charset else head_open.end()
     parts = [
-        html[: head_close.start()],
+        html[:head_start_at],
+        first,
+        snippets.head_start,
+        html[head_start_at : head_close.start()],
         snippets.head_end,
         html[head_close.start() : body_open.end()],
         body_start,

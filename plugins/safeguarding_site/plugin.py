@@ -7,6 +7,7 @@ needs MkDocs objects. This class only decides the order of things and turns edit
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,22 +26,24 @@ from .audio.feature import Audio
 from .config import PluginConfig
 from .easy_read.feature import EasyRead
 from .errors import SafeguardingError
+from .front_matter import FrontMatterRules, check_page_meta
 from .inject import Snippets, inject
 from .jsoncache import JsonCache
-from .privacy.snippets import head_snippet
+from .privacy.snippets import head_start
 from .publish import Staging
 from .quick_exit.model import Messages, QuickExit
 from .search.feature import Search
+from .security.feature import Security
 from .signposting.feature import Signposting
-from .sources import check_front_matter, decode_source, escape_meta_text
+from .sources import check_front_matter, decode_source
 from .templates import use_compiled_templates
 
 log = get_plugin_logger(__name__)
 
 THEME_DIR = Path(__file__).parent / "theme"
 STYLESHEET = "assets/safeguarding/safeguarding.css"
+# quick-exit.js and privacy.js are not here: they load from the top of <head> (privacy/).
 SCRIPTS = (
-    "assets/safeguarding/quick-exit.js",
     "assets/safeguarding/drawer.js",
     "assets/safeguarding/search.js",
     "assets/safeguarding/player.js",
@@ -54,6 +57,20 @@ def user_errors() -> Iterator[None]:
         yield
     except SafeguardingError as error:
         raise PluginError(str(error)) from None
+
+
+def front_matter_rules(config: MkDocsConfig) -> FrontMatterRules:
+    """What page front matter may say on this site: its statuses, its theme's files."""
+    statuses = config.extra.get("status")
+    theme_dirs = list(config.theme.dirs)
+
+    def theme_file_exists(name: str) -> bool:
+        return any(os.path.isfile(os.path.join(folder, name)) for folder in theme_dirs)
+
+    return FrontMatterRules(
+        statuses=statuses if isinstance(statuses, dict) else {},
+        theme_file_exists=theme_file_exists,
+    )
 
 
 class SafeguardingPlugin(BasePlugin[PluginConfig]):
@@ -74,8 +91,10 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.easy_read: EasyRead | None = None
         self.search: Search | None = None
         self.audio: Audio | None = None
+        self.security: Security | None = None
         self.snippets: dict[tuple[str | None, str], Snippets] = {}
         self.cache_dir = Path(".cache/plugin/safeguarding")
+        self.front_matter = FrontMatterRules()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -87,11 +106,14 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             return None
         self.mkdocs_config = config
         self.failed = self.built = False
+        self.security = Security(self.config.security)
+        self.security.check_config(config)
         config.theme.dirs.append(str(THEME_DIR))
         # First, so the site's own stylesheets can restyle every component.
         config.extra_css.insert(0, STYLESHEET)
         config.extra_javascript.extend(SCRIPTS)
         self._stage(config)
+        self.front_matter = front_matter_rules(config)
         cache = Path(config.config_file_path or ".").parent / ".cache/plugin/safeguarding"
         self.cache_dir = cache
         # Our own environment (MkDocs renders pages with another one): the partials, looked
@@ -148,8 +170,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        escape_meta_text(page.meta)
         with user_errors():
+            check_page_meta(page.meta, page.file.src_uri, self.front_matter)
             # Easy read first, while line numbers still match the editor's file.
             markdown = self.easy_read.page_markdown(markdown, page)
             return self.signposting.page_markdown(markdown, page)
@@ -175,7 +197,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         help_url = self.help_file.url_relative_to(page.file) if self.help_file else None
         root = get_relative_url(".", page.file.url)
         output = self.audio.post_page(output, page, self._kind(page), config.site_dir)
-        return self._inject(output, page.file.src_uri, help_url, root)
+        return self._inject(output, page.file.src_uri, help_url, root, page.content or "")
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -185,12 +207,13 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         # The 404 page is served at any depth, so its links start from the site root.
         root = urlsplit(config.site_url or "/").path or "/"
         help_url = root.rstrip("/") + "/" + self.help_file.url if self.help_file else None
-        return self._inject(output_content, template_name, help_url, root)
+        return self._inject(output_content, template_name, help_url, root, "")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled:
             with user_errors():
                 self.search.write(config.site_dir)
+            self.security.write(config.site_dir, config.site_url)
             if self.config.minify_assets:
                 minify_assets(config.site_dir)
             self.audio.finish()
@@ -244,7 +267,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             )
         return file
 
-    def _quick_exit(self, help_url: str | None) -> QuickExit | None:
+    def _quick_exit(self, help_url: str | None, home: str) -> QuickExit | None:
         options = self.config.quick_exit
         if not options.enabled:
             return None
@@ -262,21 +285,29 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
                 expired=options.messages.expired,
                 loading=options.messages.loading,
             ),
+            home=home,
+            site_name=self.mkdocs_config.site_name if self.mkdocs_config else "",
         )
 
-    def _inject(self, html: str, name: str, help_url: str | None, root: str) -> str:
+    def _inject(self, html: str, name: str, help_url: str | None, root: str, content: str) -> str:
+        """Add every snippet, then the page's security policy first in <head>."""
         with user_errors():
-            return inject(html, self._snippets(help_url, root), name)
+            html = inject(html, self._snippets(help_url, root), name)
+        return inject(html, Snippets(), name, first=self.security.page_policy(html, content, name))
 
     def _snippets(self, help_url: str | None, root: str) -> Snippets:
         """What every page gets; pages at the same depth get the same, so it is made once."""
         key = (help_url, root)
         if key not in self.snippets:
             privacy = self.config.privacy
-            qe = self._quick_exit(help_url)
+            prefix = root.rstrip("/") + "/" if root not in ("", ".") else ""
+            qe = self._quick_exit(help_url, prefix or "./")
             self.snippets[key] = Snippets(
-                head_end=head_snippet(
-                    no_referrer=privacy.no_referrer, memory_storage=privacy.memory_storage
+                head_start=head_start(
+                    prefix,
+                    no_referrer=privacy.no_referrer,
+                    memory_storage=privacy.memory_storage,
+                    quick_exit=qe is not None,
                 ),
                 body_start=self._render("quick-exit.html", qe=qe) if qe else "",
                 after_skip_link=(self._render("quick-exit-skip.html", qe=qe) if qe else "")

@@ -6,7 +6,6 @@ page that is not UTF-8. These checks turn both into one clear message naming the
 
 from __future__ import annotations
 
-import html
 import re
 
 import yaml
@@ -17,12 +16,6 @@ from .errors import SafeguardingError
 # "---" or "..." on a line of its own.
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\r?\n(.*?\r?\n)??(?:-{3}|\.{3})[ \t]*(?:\r?\n|\Z)", re.S)
 
-
-TEXT_FIELDS = ("title", "description")
-"""Front matter fields the site shows as text; anything else there is a mistake."""
-
-PRINTED_FIELDS = ("title", "description", "author", "subtitle")
-"""Fields Material for MkDocs prints into pages without escaping them."""
 
 # libyaml's loader when PyYAML was built with it: the same YAML, parsed about ten times faster.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -83,12 +76,6 @@ def check_front_matter(text: str, src_path: str) -> dict:
             f"Page '{src_path}' has front matter that is not a list of 'name: value' fields "
             f"(found {type(data).__name__}). Write each field on its own line as 'name: value'."
         )
-    for field in TEXT_FIELDS:
-        if field in data and not isinstance(data[field], str):
-            raise SafeguardingError(
-                f"Page '{src_path}': front matter field '{field}' must be text, "
-                f"received {data[field]!r}. Write it as '{field}: Your text here'."
-            )
     return data
 
 
@@ -103,16 +90,3 @@ def title_of_source(text: str) -> str | None:
         return meta["title"]
     heading = re.search(r"^#[ \t]+(.+?)[ \t]*#*[ \t]*$", body, re.M)
     return heading.group(1) if heading else None
-
-
-def escape_meta_text(meta: dict) -> None:
-    """Escape front matter text the theme prints as it is, so it can only ever be text.
-
-    Material for MkDocs writes ``title`` and ``description`` into <title>, the navigation and
-    <meta> unescaped: '<script>' in front matter would run. The Markdown body may hold HTML;
-    front matter may not.
-    """
-    for field in PRINTED_FIELDS:
-        value = meta.get(field)
-        if isinstance(value, str):
-            meta[field] = html.escape(value, quote=True)

@@ -6,6 +6,8 @@ import json
 
 import pytest
 
+from tests.browser.waiting import wait_until
+
 PAGE = "/support/fire-safety/"
 
 
@@ -63,10 +65,11 @@ def test_mp3_duration_matches_timings(listening):
 def test_plays_and_highlight_follows(listening):
     """Playing highlights the sentence being read, and the highlight moves on."""
     listening.evaluate("document.querySelector('.sg-player__audio').play()")
-    listening.wait_for_function("CSS.highlights.has('sg-reading')")
+    wait_until(listening, "CSS.highlights.has('sg-reading')")
     first = highlighted(listening)
     assert first == "Fire safety at home"
-    listening.wait_for_function(
+    wait_until(
+        listening,
         "t => CSS.highlights.has('sg-reading') && [...CSS.highlights.get('sg-reading')][0]"
         ".toString() !== t",
         arg=first,
@@ -88,7 +91,8 @@ def test_sentence_steps_and_click_to_play(listening):
     listening.click("text=Next sentence")
     listening.click("text=Next sentence")
     timings = listening.request.get(listening.url + "listen.json").json()["timings"]
-    listening.wait_for_function(
+    wait_until(
+        listening,
         "t => Math.abs(document.querySelector('.sg-player__audio').currentTime - t) < 0.05",
         arg=timings[2]["start"],
     )
@@ -98,7 +102,7 @@ def test_sentence_steps_and_click_to_play(listening):
     )
     listening.evaluate("document.querySelector('.sg-player__audio').play()")
     listening.click("text=cannot hear a smoke alarm")
-    listening.wait_for_function("!document.querySelector('.sg-player__audio').paused")
+    wait_until(listening, "!document.querySelector('.sg-player__audio').paused")
     listening.wait_for_timeout(300)  # a few timeupdate events: the highlight must stay put
     assert highlighted(listening) == "cannot hear a smoke alarm"
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
 from tests.browser.axe import axe_violations
 from tests.browser.test_site import on_top
+from tests.browser.waiting import wait_until
 
 PAGE = "/support/domestic-and-sexual-abuse/"
 STATUS = ".sg-exit__status"
@@ -58,46 +58,43 @@ def test_exit_is_first_in_dom_and_tab_order(page, example_site):
     assert "sg-exit__button" in named.get_attribute("class").split()
 
 
-SNAPSHOT_AFTER_CLICK = """beacon => document.addEventListener('click', () => {
+CLICK_AND_LOOK = """() => {
+  document.querySelector('.sg-exit__button').click();
   const overlay = document.querySelector('.sg-exit-overlay');
-  navigator.sendBeacon(beacon, JSON.stringify({
+  return {
     title: document.title,
     overlay: overlay && overlay.textContent,
     role: overlay && overlay.getAttribute('role'),
     shown: [...document.body.children].filter(
       el => el !== overlay && getComputedStyle(el).display !== 'none').length,
     url: location.pathname,
-  }));
-})"""
+  };
+}"""
 
 
 def test_click_leaves_with_cover_and_replaced_history(page, example_site, destination):
-    """In the click's own task the page is covered and the title blanked; the history entry
+    """As the click is handled the page is covered and the title blanked; the history entry
     is replaced, so Back skips the page."""
     page.goto(example_site.url("/"))
     page.click("a[href='support/domestic-and-sexual-abuse/']")
     page.wait_for_url(example_site.url(PAGE))
     length = page.evaluate("history.length")
-    # A document-level listener runs after the link's own handler, in the same task.
-    # The snapshot is sent as a beacon, which the browser delivers even as the page goes.
-    page.evaluate(SNAPSHOT_AFTER_CLICK, destination.url("/snapshot"))
     before = len(exits(destination))
-    page.click(".sg-exit__button")
+    # The page is looked at in the click's own task, right after the exit handled it; the
+    # neutral page answers slowly so the answer cannot race the look.
+    destination.delay[0] = 1.5
+    try:
+        snapshot = page.evaluate(CLICK_AND_LOOK)
+    finally:
+        destination.delay[0] = 0
     expect_destination(page, destination, before)
-    for _ in range(40):  # the beacon may land just after the navigation
-        beacons = [r["body"] for r in destination.requests if r["path"] == "/snapshot"]
-        if beacons:
-            break
-        page.wait_for_timeout(50)
-    assert [json.loads(body) for body in beacons] == [
-        {
-            "title": "",
-            "overlay": "Loading.",
-            "role": "alert",
-            "shown": 0,
-            "url": PAGE,
-        }
-    ]
+    assert snapshot == {
+        "title": "",
+        "overlay": "Loading.",
+        "role": "alert",
+        "shown": 0,
+        "url": PAGE,
+    }
     assert page.evaluate("history.length") == length
     page.go_back()
     assert page.url == example_site.url("/")
@@ -195,7 +192,7 @@ def test_back_forward_cache_shows_usable_page(bfcache_browser, example_site):
     page.wait_for_url(example_site.url(PAGE))
     # A restore from the cache fires no load event, so wait for the commit only.
     page.go_back(wait_until="commit")
-    page.wait_for_function("document.readyState === 'complete'")
+    wait_until(page, "document.readyState === 'complete'")
     assert page.evaluate("window.stillHere === true"), "the page was reloaded, not restored"
     assert page.text_content(STATUS) == ""
     assert not page.is_visible(".sg-exit__indicator")
@@ -215,7 +212,7 @@ def test_back_after_exit_shows_usable_page(bfcache_browser, example_site, destin
     page.click(".sg-exit__button")
     page.wait_for_url(destination.url("/weather"))
     page.go_back(wait_until="commit")
-    page.wait_for_function("document.readyState === 'complete'")
+    wait_until(page, "document.readyState === 'complete'")
     assert page.url == example_site.url("/")
     assert page.locator(".sg-exit-overlay").count() == 0
     assert page.is_visible("h1")
@@ -225,7 +222,8 @@ def test_back_after_exit_shows_usable_page(bfcache_browser, example_site, destin
 def test_initialises_once(page, example_site):
     """Running the module again does not double the listeners."""
     page.goto(example_site.url(PAGE))
-    page.add_script_tag(url=example_site.url("/assets/safeguarding/quick-exit.js"))
+    page.add_script_tag(url=example_site.url("/assets/safeguarding/quick-exit.js"))  # 'self'
+    page.wait_for_timeout(100)
     page.keyboard.press("Shift")
     assert page.text_content(STATUS) == "Shift, press 2 more times to exit."
 

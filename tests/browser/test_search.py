@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.axe import axe_violations
+from tests.browser.waiting import wait_until
 
 COUNT = ".sg-search__count"
 
@@ -13,7 +14,7 @@ def search(page, query: str) -> dict:
     """Type a query, press Enter, and return what the results show."""
     page.fill("#sg-search-input", query)
     page.press("#sg-search-input", "Enter")
-    page.wait_for_function("/result/.test(document.querySelector('.sg-search__count').textContent)")
+    wait_until(page, "/result/.test(document.querySelector('.sg-search__count').textContent)")
     return {
         "count": page.text_content(COUNT),
         "services": page.locator(".sg-search__service-name").all_inner_texts(),
@@ -85,9 +86,7 @@ def test_misspelling_with_no_match(page, example_site):
     page.goto(example_site.url("/"))
     page.fill("#sg-search-input", "zzzzqqq")
     page.press("#sg-search-input", "Enter")
-    page.wait_for_function(
-        "/No results/.test(document.querySelector('.sg-search__count').textContent)"
-    )
+    wait_until(page, "/No results/.test(document.querySelector('.sg-search__count').textContent)")
     assert page.text_content(COUNT) == "No results. Try other words, or use the A to Z."
 
 
@@ -112,7 +111,7 @@ def test_keyboard_only_search(page, example_site):
             break
     page.keyboard.type("court")
     page.keyboard.press("Enter")
-    page.wait_for_function("/result/.test(document.querySelector('.sg-search__count').textContent)")
+    wait_until(page, "/result/.test(document.querySelector('.sg-search__count').textContent)")
     for _ in range(5):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.closest('.sg-search__results') !== null"):

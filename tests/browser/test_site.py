@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser.axe import axe_violations
+from tests.browser.waiting import wait_until
 
 WIDTHS = [1280, 320]
 
@@ -127,7 +128,7 @@ def test_skip_link_moves_focus_past_the_header(page, example_site, example_pages
         assert on_top(page, ".md-skip"), f"{path}: the focused skip link is covered"
         target = urlsplit(page.evaluate("document.activeElement.href")).fragment
         page.keyboard.press("Enter")
-        page.wait_for_function("t => location.hash === '#' + t", arg=target)
+        wait_until(page, "t => location.hash === '#' + t", arg=target)
         heading = page.locator(f"[id='{target}']")
         top = heading.evaluate("el => el.getBoundingClientRect().top")
         covered = page.evaluate(

@@ -1,20 +1,26 @@
-"""Head markup that keeps a visit private."""
+"""Markup at the top of every page's ``<head>`` that keeps a visit private and the exit ready."""
 
 from __future__ import annotations
 
+import html
+
 NO_REFERRER = '<meta name="referrer" content="no-referrer">'
-
-# Material for MkDocs remembers the palette, tabs, dismissed banners and repository facts
-# through two global helpers that write localStorage and sessionStorage. Redefining them
-# after the theme has defined them (this snippet closes <head>) keeps the same behaviour
-# for the length of one page view and writes nothing to the browser.
-MEMORY_STORAGE = (
-    "<script>(function(){var m=new Map();"
-    "window.__md_get=function(k){return m.has(k)?JSON.parse(m.get(k)):null};"
-    "window.__md_set=function(k,v){m.set(k,JSON.stringify(v))};})();</script>"
-)
+QUICK_EXIT_JS = "assets/safeguarding/quick-exit.js"
+PRIVACY_JS = "assets/safeguarding/privacy.js"
 
 
-def head_snippet(*, no_referrer: bool, memory_storage: bool) -> str:
-    """The privacy markup to close ``<head>`` with."""
-    return (NO_REFERRER if no_referrer else "") + (MEMORY_STORAGE if memory_storage else "")
+def head_start(root: str, *, no_referrer: bool, memory_storage: bool, quick_exit: bool) -> str:
+    """What opens ``<head>``, before any stylesheet or script of the theme.
+
+    The referrer policy comes first, so even the page's own stylesheet requests carry no
+    address. The quick exit script loads asynchronously and first, so no other script can
+    delay it or stop it. ``privacy.js`` runs before the theme's scripts define their storage
+    helpers; ``root`` is the site's root seen from the page ('../../', or '' at the top).
+    """
+    prefix = html.escape(root, quote=True)
+    parts = [NO_REFERRER] if no_referrer else []
+    if quick_exit:
+        parts.append(f'<script src="{prefix}{QUICK_EXIT_JS}" async></script>')
+    flag = " data-sg-memory-storage" if memory_storage else ""
+    parts.append(f'<script src="{prefix}{PRIVACY_JS}"{flag}></script>')
+    return "".join(parts)

@@ -51,6 +51,10 @@ class QuickExit:
     help_label: str
     help_url: str | None
     messages: Messages
+    home: str = "/"
+    """Address of the site's home page from this page (a neutral history entry, if needed)."""
+    site_name: str = ""
+    """The site's name: the title of that neutral history entry."""
 
     def script_options(self) -> str:
         """Options for the JavaScript module, as JSON safe to place in an HTML attribute."""
@@ -59,6 +63,8 @@ class QuickExit:
                 "shiftShortcut": self.shift_shortcut,
                 "newTab": self.new_tab,
                 "messages": asdict(self.messages),
+                "home": self.home,
+                "siteName": self.site_name,
             },
             separators=(",", ":"),
         )

@@ -55,6 +55,9 @@
       }
     });
     toggle.addEventListener("change", sync);
+    // privacy.js closes the menu when the page is hidden (a change event, which syncs the
+    // button); the back/forward cache's copy is checked again when it is shown.
+    window.addEventListener("pageshow", sync);
     sync();
   }
 

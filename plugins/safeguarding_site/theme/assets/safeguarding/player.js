@@ -57,6 +57,23 @@
     this.audio.addEventListener("timeupdate", function () { self.follow(); });
     this.audio.addEventListener("ended", function () { self.mark(-1); });
     document.addEventListener("click", function (event) { self.playFrom(event); });
+    // Back/forward cache: a page shown again says nothing of what was listened to.
+    window.addEventListener("pagehide", function () { self.forget(); });
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) { self.forget(); }
+    });
+  };
+
+  /* Stopped at the start, normal speed, nothing highlighted: as the page was served. */
+  Player.prototype.forget = function () {
+    this.audio.pause();
+    if (this.audio.readyState > 0 && this.audio.currentTime !== 0) {
+      this.audio.currentTime = 0;
+    }
+    this.target = 0;
+    this.setSpeed(1);
+    if (this.timings) { this.mark(-1); }
+    this.current = -1;
   };
 
   Player.prototype.load = function () {
@@ -106,7 +123,8 @@
   };
 
   Player.prototype.follow = function () {
-    if (!this.timings) { return; }
+    // Paused with nothing marked (never started, or reset): a seek does not start marking.
+    if (!this.timings || this.audio.paused && this.current < 0) { return; }
     var index = this.indexAt(this.audio.currentTime);
     if (index !== this.current) { this.mark(index); }
   };

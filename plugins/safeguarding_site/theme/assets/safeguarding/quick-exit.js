@@ -1,139 +1,95 @@
 /* Quick exit: enhances the "Exit this page" links rendered by the safeguarding plugin.
  *
  * Without this script every exit control is still a plain link to the neutral page. With it,
- * leaving hides the page at once, blanks the title and replaces the history entry, and three
- * presses of Shift leave from anywhere on the page. */
+ * leaving hides the page at once, blanks the title, takes the site's later pages out of the
+ * tab's Forward list and replaces the history entry; three presses of Shift leave from
+ * anywhere on the page.
+ *
+ * The page loads this file first, asynchronously, from <head>: it depends on no other script
+ * and listens on the document, so it works before the page has finished loading and when
+ * every other script fails. */
 (function () {
   "use strict";
 
   var PRESSES_TO_EXIT = 3;
   var PRESS_WINDOW_MS = 5000;
+  var ROOT = '[data-module="sg-quick-exit"]';
+  var LINK = "a[data-sg-exit-link]";
+  var READY = "data-sg-exit-ready";
 
-  function readOptions(root) {
-    try {
-      return JSON.parse(root.getAttribute("data-sg-options") || "{}");
-    } catch (error) {
+  var html = document.documentElement;
+  if (html.hasAttribute(READY)) {
+    return; // Loaded twice: the first copy already listens.
+  }
+  html.setAttribute(READY, "");
+
+  var presses = 0;
+  var timer = null;
+  var shiftDown = false;
+  var shiftUsedAsModifier = false;
+  var leaving = false;
+  var title = "";
+  var address = window.location.href;
+  var options = null;
+
+  function root() {
+    return document.querySelector(ROOT);
+  }
+
+  /* The options rendered by the plugin, read once the bar exists. */
+  function settings() {
+    if (options) {
+      return options;
+    }
+    var bar = root();
+    if (!bar) {
       return {};
     }
+    try {
+      options = JSON.parse(bar.getAttribute("data-sg-options") || "{}");
+    } catch (error) {
+      options = {};
+    }
+    return options;
   }
 
-  function QuickExit(root) {
-    this.root = root;
-    this.options = readOptions(root);
-    this.messages = this.options.messages || {};
-    this.button = root.querySelector(".sg-exit__button");
-    this.status = root.querySelector(".sg-exit__status");
-    this.indicator = root.querySelector(".sg-exit__indicator");
-    this.presses = 0;
-    this.timer = null;
-    this.shiftDown = false;
-    this.shiftUsedAsModifier = false;
-    this.leaving = false;
-    this.title = document.title;
+  function exitLink(target) {
+    var element = target && target.nodeType === 1 ? target : target && target.parentElement;
+    return element && element.closest ? element.closest(LINK) : null;
   }
 
-  QuickExit.prototype.start = function () {
-    var self = this;
-    var links = document.querySelectorAll("a[data-sg-exit-link]");
-    Array.prototype.forEach.call(links, function (link) {
-      link.addEventListener("click", function (event) {
-        self.exit(event, link.getAttribute("href"));
-      });
-      // Space activates a link for people used to buttons; links only react to Enter.
-      link.addEventListener("keydown", function (event) {
-        if (event.key === " " || event.key === "Spacebar") {
-          self.exit(event, link.getAttribute("href"));
-        }
-      });
-    });
-    if (this.options.shiftShortcut !== false) {
-      // Capture phase on the document: counts while focus is in a text field, and before
-      // any other handler can stop the event.
-      document.addEventListener("keydown", function (event) { self.onKeyDown(event); }, true);
-      document.addEventListener("keyup", function (event) { self.onKeyUp(event); }, true);
-    }
-    window.addEventListener("pageshow", function (event) {
-      if (event.persisted) {
-        self.restore();
-      }
-    });
-  };
-
-  QuickExit.prototype.onKeyDown = function (event) {
-    if (event.key === "Shift") {
-      this.shiftDown = true;
-      this.shiftUsedAsModifier = false;
+  function show(message) {
+    var bar = root();
+    var status = bar && bar.querySelector(".sg-exit__status");
+    if (!status) {
       return;
     }
-    // Any other key, Shift+letter included, ends the count.
-    if (this.shiftDown) {
-      this.shiftUsedAsModifier = true;
-    }
-    if (this.presses > 0) {
-      this.reset();
-    }
-  };
+    bar.setAttribute("data-sg-presses", String(presses));
+    status.textContent = message || "";
+  }
 
-  QuickExit.prototype.onKeyUp = function (event) {
-    if (event.key !== "Shift") {
-      return;
-    }
-    var counts = this.shiftDown && !this.shiftUsedAsModifier;
-    this.shiftDown = false;
-    if (!counts) {
-      return;
-    }
-    this.presses += 1;
-    window.clearTimeout(this.timer);
-    if (this.presses >= PRESSES_TO_EXIT) {
-      this.exit(null, this.button.getAttribute("href"));
-      return;
-    }
-    this.show(this.presses === 1 ? this.messages.press_two_more : this.messages.press_one_more);
-    var self = this;
-    this.timer = window.setTimeout(function () { self.expire(); }, PRESS_WINDOW_MS);
-  };
+  function reset() {
+    window.clearTimeout(timer);
+    presses = 0;
+    shiftDown = false;
+    shiftUsedAsModifier = false;
+    show("");
+  }
 
-  QuickExit.prototype.show = function (message) {
-    this.root.setAttribute("data-sg-presses", String(this.presses));
-    this.status.textContent = message || "";
-  };
-
-  QuickExit.prototype.expire = function () {
-    this.presses = 0;
-    this.show(this.messages.expired);
-    var self = this;
+  function expire() {
+    presses = 0;
+    show((settings().messages || {}).expired);
     // The expiry message stays long enough to be read and announced, then clears.
-    this.timer = window.setTimeout(function () { self.show(""); }, PRESS_WINDOW_MS);
-  };
+    timer = window.setTimeout(function () { show(""); }, PRESS_WINDOW_MS);
+  }
 
-  QuickExit.prototype.reset = function () {
-    window.clearTimeout(this.timer);
-    this.presses = 0;
-    this.shiftDown = false;
-    this.show("");
-  };
-
-  QuickExit.prototype.exit = function (event, destination) {
-    if (event) {
-      event.preventDefault();
-    }
-    if (this.leaving) {
+  /* Hide everything at once behind a plain screen; the class styles it, and the few
+   * properties set here keep it covering the page even if the stylesheet never loaded. */
+  function cover() {
+    var body = document.body;
+    if (!body) {
       return;
     }
-    this.leaving = true;
-    window.clearTimeout(this.timer);
-    var pointer = event && event.type === "click" && event.detail > 0;
-    if (pointer && this.options.newTab) {
-      window.open(destination, "_blank", "noopener,noreferrer");
-    }
-    this.cover();
-    document.title = "";
-    window.location.replace(destination);
-  };
-
-  QuickExit.prototype.cover = function () {
-    var body = document.body;
     Array.prototype.forEach.call(body.children, function (child) {
       if (!child.hasAttribute("data-sg-hidden-by-exit")) {
         child.setAttribute("data-sg-hidden-by-exit", child.hidden ? "hidden" : "shown");
@@ -144,17 +100,14 @@
     var overlay = document.createElement("div");
     overlay.className = "sg-exit-overlay";
     overlay.setAttribute("role", "alert");
-    overlay.setAttribute("style", "position:fixed;inset:0;background:#fff;color:#0b0c0c;" +
-      "z-index:2147483647;padding:1rem;font:1.25rem/1.5 sans-serif");
-    overlay.textContent = this.messages.loading || "Loading.";
+    overlay.style.setProperty("position", "fixed");
+    overlay.style.setProperty("inset", "0");
+    overlay.style.setProperty("background", "#fff");
+    overlay.textContent = (settings().messages || {}).loading || "Loading.";
     body.appendChild(overlay);
-  };
+  }
 
-  /* Back/forward cache: the page comes back exactly as it was left, so undo the cover and
-   * any count in progress before the reader sees it. */
-  QuickExit.prototype.restore = function () {
-    this.leaving = false;
-    this.reset();
+  function uncover() {
     Array.prototype.forEach.call(document.querySelectorAll(".sg-exit-overlay"), function (el) {
       el.parentNode.removeChild(el);
     });
@@ -164,25 +117,156 @@
         el.style.removeProperty("display");
         el.removeAttribute("data-sg-hidden-by-exit");
       });
-    document.title = this.title;
-  };
+  }
 
-  function init() {
-    var root = document.querySelector('[data-module="sg-quick-exit"]');
-    if (!root || root.hasAttribute("data-sg-initialised")) {
+  /* location.replace keeps the tab's Forward list: pages of this site read after this one
+   * (and then left with Back) would stay one Forward press away. Where the browser lists
+   * this tab's entries (the Navigation API) and some lie ahead, this entry becomes a neutral
+   * one (the page read before, or the home page, under the site's name) and a new entry
+   * pushed after it cuts the Forward list; the destination then replaces that new entry. */
+  function cutForwardHistory() {
+    var navigation = window.navigation;
+    if (!navigation || !navigation.currentEntry || typeof navigation.entries !== "function") {
       return;
     }
-    var instance = new QuickExit(root);
-    if (!instance.button || !instance.status || !instance.indicator) {
-      return; // Markup not as expected: the plain links still work.
+    var entries = navigation.entries();
+    var index = navigation.currentEntry.index;
+    if (index < 0 || index >= entries.length - 1) {
+      return;
     }
-    root.setAttribute("data-sg-initialised", "");
-    instance.start();
+    var earlier = index > 0 ? entries[index - 1].url : null;
+    var neutral = earlier || settings().home || "/";
+    try {
+      document.title = settings().siteName || "";
+      window.history.replaceState(null, "", neutral);
+      window.history.pushState(null, "", neutral);
+    } catch (error) {
+      // A browser that refuses: the exit still leaves, as location.replace alone would.
+    }
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
+  /* Framed by another site, leaving from the frame would leave the framing page on screen:
+   * leave from the top window. A sandbox may forbid that; then the frame leaves at least. */
+  function go(destination) {
+    if (window.top !== window.self) {
+      try {
+        window.top.location.replace(destination);
+        return;
+      } catch (error) {
+        // Not allowed to move the top window: fall through.
+      }
+    }
+    window.location.replace(destination);
   }
+
+  function leave(event, destination) {
+    if (event) {
+      event.preventDefault();
+    }
+    if (leaving || !destination) {
+      return;
+    }
+    leaving = true;
+    window.clearTimeout(timer);
+    var pointer = event && event.type === "click" && event.detail > 0;
+    if (pointer && settings().newTab) {
+      window.open(destination, "_blank", "noopener,noreferrer");
+    }
+    title = document.title;
+    cover();
+    if (window.top === window.self) {
+      cutForwardHistory();
+    }
+    document.title = "";
+    go(destination);
+  }
+
+  function destinationOf(link) {
+    return link ? link.getAttribute("href") : null;
+  }
+
+  function onKeyDown(event) {
+    // Space activates a link for people used to buttons; links only react to Enter.
+    if (event.key === " " || event.key === "Spacebar") {
+      var link = exitLink(event.target);
+      if (link) {
+        leave(event, destinationOf(link));
+        return;
+      }
+    }
+    if (event.key === "Shift") {
+      shiftDown = true;
+      shiftUsedAsModifier = false;
+      return;
+    }
+    // Any other key, Shift+letter included, ends the count.
+    if (shiftDown) {
+      shiftUsedAsModifier = true;
+    }
+    if (presses > 0) {
+      reset();
+    }
+  }
+
+  function onKeyUp(event) {
+    if (event.key !== "Shift" || settings().shiftShortcut === false) {
+      return;
+    }
+    var counts = shiftDown && !shiftUsedAsModifier;
+    shiftDown = false;
+    if (!counts) {
+      return;
+    }
+    presses += 1;
+    window.clearTimeout(timer);
+    if (presses >= PRESSES_TO_EXIT) {
+      leave(null, destinationOf(document.querySelector(ROOT + " " + LINK)));
+      return;
+    }
+    var messages = settings().messages || {};
+    show(presses === 1 ? messages.press_two_more : messages.press_one_more);
+    timer = window.setTimeout(expire, PRESS_WINDOW_MS);
+  }
+
+  // Capture phase on the document: ready before the page has loaded, counting while focus is
+  // in a text field, and before any other handler can stop the event.
+  document.addEventListener("click", function (event) {
+    var link = exitLink(event.target);
+    if (link) {
+      leave(event, destinationOf(link));
+    }
+  }, true);
+  // A middle click would open the page in a new tab and leave this one on screen.
+  document.addEventListener("auxclick", function (event) {
+    var link = exitLink(event.target);
+    if (link && event.button === 1) {
+      leave(event, destinationOf(link));
+    }
+  }, true);
+  document.addEventListener("keydown", onKeyDown, true);
+  document.addEventListener("keyup", onKeyUp, true);
+
+  // Back/forward cache: a count in progress never survives the page being hidden.
+  window.addEventListener("pagehide", function () {
+    if (!leaving) {
+      reset();
+    }
+  });
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) {
+      return;
+    }
+    if (leaving && window.location.href !== address) {
+      // Restored under the neutral address this page left behind: show what that address
+      // really is, never the page that was left.
+      window.location.reload();
+      return;
+    }
+    leaving = false;
+    reset();
+    uncover();
+    if (title) {
+      document.title = title;
+    }
+  });
 })();

@@ -66,6 +66,17 @@
         self.clear();
       }
     });
+    // What was typed and found never survives the page being hidden: Back after the quick
+    // exit (or any Back) shows the back/forward cache's copy, which must show none of it.
+    window.addEventListener("pagehide", function () { self.forget(); });
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted) { self.forget(); }
+    });
+  };
+
+  SiteSearch.prototype.forget = function () {
+    this.input.value = "";
+    this.clear();
   };
 
   SiteSearch.prototype.load = function () {
