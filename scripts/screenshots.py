@@ -63,9 +63,14 @@ def main() -> None:
             elif action == "search":
                 page.fill("#sg-search-input", "hit by my son")
                 page.press("#sg-search-input", "Enter")
-                page.wait_for_function(
-                    "/result/.test(document.querySelector('.sg-search__count').textContent)"
-                )
+                # Polled from here: wait_for_function compiles its test with eval in the
+                # page, which the site's Content Security Policy refuses.
+                for _ in range(200):
+                    if page.evaluate(
+                        "/result/.test(document.querySelector('.sg-search__count').textContent)"
+                    ):
+                        break
+                    page.wait_for_timeout(50)
                 page.locator(".sg-search__count").scroll_into_view_if_needed()
             elif action == "play":
                 page.evaluate("document.querySelector('.sg-player__audio').muted = true")

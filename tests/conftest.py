@@ -100,6 +100,14 @@ def example_site(example_site_dir: Path) -> Iterator[LocalServer]:
 
 
 @pytest.fixture(scope="session")
+def site_with_headers(example_site_dir: Path) -> Iterator[LocalServer]:
+    """The example site served with the headers the build wrote into its _headers file."""
+    server = start_site(example_site_dir, headers_file=example_site_dir / "_headers")
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
 def example_pages(example_site_dir: Path) -> list[str]:
     """URL paths of every HTML page of the example site, 404 included."""
     pages = []

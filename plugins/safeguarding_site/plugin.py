@@ -106,7 +106,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             return None
         self.mkdocs_config = config
         self.failed = self.built = False
-        self.security = Security(self.config.security)
+        self.security = Security(self.config.security, preview=self.command == "serve")
         self.security.check_config(config)
         config.theme.dirs.append(str(THEME_DIR))
         # First, so the site's own stylesheets can restyle every component.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.waiting import wait_until
-from tests.servers import start_page, start_site
+from tests.servers import start_page
 
 HOME = "/"
 PAGE = "/support/domestic-and-sexual-abuse/"
@@ -168,14 +168,6 @@ def test_framed_exit_leaves_from_the_top_window(page, framing_page, destination,
         shift_three_times(page)
     page.wait_for_url(destination.url("/weather"))
     assert page.main_frame.url == destination.url("/weather")
-
-
-@pytest.fixture(scope="module")
-def site_with_headers(example_site_dir):
-    """The example site served with the headers the build wrote into _headers."""
-    server = start_site(example_site_dir, headers_file=example_site_dir / "_headers")
-    yield server
-    server.stop()
 
 
 def test_host_headers_refuse_framing(page, site_with_headers):

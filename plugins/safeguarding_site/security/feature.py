@@ -26,9 +26,14 @@ log = get_plugin_logger(__name__)
 class Security:
     """Keeps the site to itself: refuses settings that reach other hosts, adds the policy."""
 
-    def __init__(self, options: SecurityConfig) -> None:
+    def __init__(self, options: SecurityConfig, *, preview: bool = False) -> None:
         self.options = options
         self.script_hashes: set[str] = set()
+        # `mkdocs serve` adds an inline reload script of its own to every page it serves,
+        # different each time: a policy in the page would block it, so the preview has none.
+        self.page_policies = options.csp and not preview
+        if options.csp and preview:
+            log.info("The preview pages have no Content Security Policy, so they can reload.")
 
     def check_config(self, config: MkDocsConfig) -> list[Refusal]:
         """Turn off every setting that would contact another website; warn about each."""
@@ -37,7 +42,7 @@ class Security:
         font = theme.get("font")
         if font:
             if font != _MATERIAL_DEFAULT_FONT:
-                refusals.append(Refusal("theme.font", FONTS_WHY.rstrip(".")))
+                refusals.append(Refusal("theme.font", FONTS_WHY))
             theme["font"] = False  # Material's default Roboto comes from Google too
         features = list(theme.get("features") or [])
         refused = refused_features(features)
@@ -86,7 +91,7 @@ class Security:
     def page_policy(self, output: str, content: str, where: str) -> str:
         """The policy ``<meta>`` for a finished page; warns about what the page's own text
         holds that the policy will block (``content`` is the page's converted Markdown)."""
-        if not self.options.csp:
+        if not self.page_policies:
             return ""
         written = set(inline_scripts(content)) if content else set()
         if written:

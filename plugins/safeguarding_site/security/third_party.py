@@ -31,9 +31,9 @@ REFUSED_EXTRA = {
 """Material ``extra`` settings refused, and why."""
 
 FONTS_WHY = (
-    "'theme.font' loads web fonts from Google's servers, which would tell Google that "
-    "someone opened this site. The pages use the reader's own fonts instead; set "
-    "'font: false' under 'theme' to say so."
+    "it loads web fonts from Google's servers, which would tell Google that someone opened "
+    "this site. The pages use the reader's own fonts instead; set 'font: false' under "
+    "'theme' to say so"
 )
 
 
