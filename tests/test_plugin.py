@@ -157,6 +157,21 @@ def test_unknown_option_warns(tmp_path, caplog):
     ]
 
 
+def test_misspelt_option_names_the_closest(tmp_path, caplog):
+    """A misspelt option, at the top or inside a group, is answered with the closest name."""
+    options = {"quik_exit": {}, "audio": {"enabled": False, "easy_reed_rate": 120}}
+    config_file = write_site(tmp_path, MINIMAL, {"plugins": [{"safeguarding": options}]})
+    with caplog.at_level(logging.WARNING):
+        load_config(str(config_file))
+    assert caplog.messages == [
+        "Config value 'plugins': Plugin 'safeguarding' option 'audio': Sub-option "
+        "'easy_reed_rate': Unrecognised configuration name: easy_reed_rate. Did you mean "
+        "'easy_read_rate'?",
+        "Config value 'plugins': Plugin 'safeguarding' option 'quik_exit': Unrecognised "
+        "configuration name: quik_exit. Did you mean 'quick_exit'?",
+    ]
+
+
 def test_wrong_type_option(tmp_path, caplog):
     """A switch given as text is refused."""
     config_file = write_site(

@@ -7,13 +7,16 @@ needs MkDocs objects. This class only decides the order of things and turns edit
 
 from __future__ import annotations
 
+import difflib
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -59,6 +62,20 @@ def user_errors() -> Iterator[None]:
         raise PluginError(str(error)) from None
 
 
+_UNKNOWN = re.compile(r"(?:Sub-option '([^']+)': )?Unrecognised configuration name: (\S+)$")
+
+
+def suggest_option(config: PluginConfig, key: str, text: str) -> str:
+    """Add "Did you mean ...?" to MkDocs' warning about an unknown option name."""
+    found = _UNKNOWN.match(text)
+    if not found:
+        return text
+    group = config.get(key) if found.group(1) else config  # a group such as quick_exit
+    names = [name for name, _ in group._schema] if isinstance(group, Config) else []
+    close = difflib.get_close_matches(found.group(2), names, n=1, cutoff=0.6)
+    return f"{text}. Did you mean '{close[0]}'?" if close else text
+
+
 def front_matter_rules(config: MkDocsConfig) -> FrontMatterRules:
     """What page front matter may say on this site: its statuses, its theme's files."""
     statuses = config.extra.get("status")
@@ -95,6 +112,11 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.snippets: dict[tuple[str | None, str], Snippets] = {}
         self.cache_dir = Path(".cache/plugin/safeguarding")
         self.front_matter = FrontMatterRules()
+
+    def load_config(self, options: dict, config_file_path: str | None = None):
+        """MkDocs' checks of the options, with the closest option named for a misspelt one."""
+        errors, warnings = super().load_config(options, config_file_path)
+        return errors, [(key, suggest_option(self.config, key, text)) for key, text in warnings]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty

@@ -73,8 +73,8 @@ def test_unknown_category():
     bad = source(text=GOOD.replace("[domestic-abuse]", "[domestic-abuses]"))
     assert error_of(bad) == (
         "Service 'services/ndah.md': field 'categories': unknown category 'domestic-abuses'. "
-        "Known categories: domestic-abuse, emergency (set them in mkdocs.yml under "
-        "signposting.categories)."
+        "Did you mean 'domestic-abuse'? Known categories: domestic-abuse, emergency (set them "
+        "in mkdocs.yml under signposting.categories)."
     )
 
 

@@ -21,7 +21,7 @@ from safeguarding_site.signposting.schema import ServiceSchema, validate_service
     [
         ("0808 2000 247", "0808 2000 247", "+448082000247"),
         ("08088010327", "0808 801 0327", "+448088010327"),
-        ("020 7946 0000", "020 7946 0000", "+442079460000"),
+        ("020 7946 1000", "020 7946 1000", "+442079461000"),
         ("999", "999", "999"),
         (101, "101", "101"),
         ("111", "111", "111"),
@@ -50,6 +50,27 @@ def test_invalid_numbers(written, message):
     with pytest.raises(ValueError) as error:
         parse_uk_phone(written)
     assert str(error.value).startswith(message)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["020 7946 0123", "07700 900461", "+44 113 496 0999", "0808 157 0000", "01632 960001"],
+)
+def test_drama_numbers_are_refused_saying_why(written):
+    """Ofcom's TV and radio drama numbers pass a digit-count rule and phonenumbers' checks,
+    but reach nobody: the message says so."""
+    with pytest.raises(ValueError) as error:
+        parse_uk_phone(written)
+    assert str(error.value) == (
+        f"'{written}' is one of the numbers Ofcom keeps for TV and radio drama: it looks real "
+        "but reaches nobody. Give the service's real number"
+    )
+
+
+def test_numbers_beside_the_drama_ranges_are_accepted():
+    """One digit outside a drama range is an ordinary number."""
+    assert parse_uk_phone("020 7946 1123").dial == "+442079461123"
+    assert parse_uk_phone("0113 496 1000").dial == "+441134961000"
 
 
 def test_spoken_form():

@@ -92,8 +92,8 @@ def test_unknown_ref_in_page(build_site, caplog):
             plugins=options(),
         )
     assert (
-        "Page 'help.md': signposting 'ndha' is neither a category nor a service. Categories: "
-        "domestic-abuse, emergency. Services: ndah." in caplog.messages
+        "Page 'help.md': signposting 'ndha' is neither a category nor a service. Did you mean "
+        "'ndah'? Categories: domestic-abuse, emergency. Services: ndah." in caplog.messages
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -52,7 +53,8 @@ class Directory:
                 chosen.setdefault(ref, self.services[ref])
             else:
                 raise SafeguardingError(
-                    f"Page '{where}': signposting '{ref}' is neither a category nor a service. "
+                    f"Page '{where}': signposting '{ref}' is neither a category nor a service."
+                    f"{did_you_mean(ref, [*self.categories, *self.services])} "
                     f"Categories: {_names(self.categories)}. Services: {_names(self.services)}."
                 )
         return list(chosen.values())
@@ -184,7 +186,8 @@ def _check(source: ServiceSource, categories: dict[str, Category], where: str) -
     unknown = [c for c in data.categories if c not in categories]
     if unknown:
         raise SafeguardingError(
-            f"{where}: field 'categories': unknown category '{unknown[0]}'. Known categories: "
+            f"{where}: field 'categories': unknown category '{unknown[0]}'."
+            f"{did_you_mean(unknown[0], categories)} Known categories: "
             f"{_names(categories)} (set them in mkdocs.yml under signposting.categories)."
         )
     if not data.has_contact_route():
@@ -193,6 +196,12 @@ def _check(source: ServiceSource, categories: dict[str, Category], where: str) -
             "'text_relay', 'textphone', 'sms', 'email' or 'website'."
         )
     return data
+
+
+def did_you_mean(wrong: str, known: Iterable[str]) -> str:
+    """' Did you mean 'x'?' for the closest known id, or nothing when none is close."""
+    close = difflib.get_close_matches(wrong, list(known), n=1, cutoff=0.6)
+    return f" Did you mean '{close[0]}'?" if close else ""
 
 
 def _names(items: Iterable[str]) -> str:

@@ -12,6 +12,22 @@ EMERGENCY_NUMBERS = frozenset({"999", "112"})
 emergency banner's default is one of them, so most builds never import phonenumbers."""
 
 
+DRAMA_PREFIXES = (
+    "01134960", "01144960", "01154960", "01164960", "01174960", "01184960",
+    "01214960", "01314960", "01414960", "01514960", "01614960", "01914980",
+    "02079460", "02896496", "02920180", "01632960",
+    "07700900", "08081570", "09098790", "03069990",
+)  # fmt: skip
+"""Ofcom's numbers for TV and radio drama: each prefix and three more digits (020 7946 0000
+to 0999, 07700 900000 to 900999, ...). They are valid in form but reach nobody."""
+
+
+def is_drama_number(digits: str) -> bool:
+    """Whether a number (digits only, national or +44 form) is one of Ofcom's drama numbers."""
+    national = "0" + digits[3:] if digits.startswith("+44") else digits
+    return len(national) == 11 and national.startswith(DRAMA_PREFIXES)
+
+
 @dataclass(frozen=True)
 class PhoneNumber:
     """A UK number as the editor grouped it, with its dialling form."""
@@ -44,6 +60,11 @@ def parse_uk_phone(value: object) -> PhoneNumber:
         )
     if shown in EMERGENCY_NUMBERS:
         return PhoneNumber(shown, shown)
+    if is_drama_number(shown.replace(" ", "")):
+        raise ValueError(
+            f"'{value}' is one of the numbers Ofcom keeps for TV and radio drama: it looks "
+            "real but reaches nobody. Give the service's real number"
+        )
     return _parse_with_phonenumbers(value, shown)
 
 
