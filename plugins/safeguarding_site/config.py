@@ -82,6 +82,30 @@ class PrivacyConfig(Config):
     Default: true."""
 
 
+class FooterLink(Config):
+    """One link in the footer: its text and the page it opens."""
+
+    title = opt.Type(str)
+    """Text of the link, e.g. 'Accessibility statement'."""
+    page = opt.Type(str)
+    """Page in docs_dir, e.g. 'accessibility.md'."""
+
+
+class FooterConfig(Config):
+    """The board's own footer on every page, in place of the theme's "Made with" line."""
+
+    enabled = opt.Type(bool, default=True)
+    """Show the footer. Default: true."""
+    label = opt.Type(str, default="Site information")
+    """Accessible name of the footer's list of links. Default: 'Site information'."""
+    contact = opt.Optional(opt.Type(str))
+    """How to contact the board, as plain text (e.g. 'Email sab@anytown.gov.uk or call
+    020 3000 0000'). Default: none."""
+    links = opt.ListOfItems(opt.SubConfig(FooterLink), default=[])
+    """Links on every page, in order (the accessibility statement, privacy, contact pages).
+    The quick exit's help page is added last when not listed. Default: none."""
+
+
 class PluginConfig(Config):
     """All options of the ``safeguarding`` plugin."""
 
@@ -99,6 +123,8 @@ class PluginConfig(Config):
     """Quick exit options."""
     privacy = opt.SubConfig(PrivacyConfig)
     """No-trace options."""
+    footer = opt.SubConfig(FooterConfig)
+    """Footer options."""
     security = opt.SubConfig(SecurityConfig)
     """Content Security Policy and host header options."""
     signposting = opt.SubConfig(SignpostingConfig)

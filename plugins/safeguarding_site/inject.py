@@ -22,6 +22,8 @@ _BODY_OPEN = re.compile(r"<body\b[^>]*>", re.I)
 _HEAD_CLOSE = re.compile(r"</head\s*>", re.I)
 _BODY_CLOSE = re.compile(r"</body\s*>", re.I)
 # Material's skip link container; other themes have none and get the link after the bar.
+# Material's footer line (copyright, "Made with"); other themes get the footer before </body>.
+_FOOTER_META = re.compile(r'<div class="md-footer-meta__inner[^"]*">')
 _SKIP_BLOCK = re.compile(r'<div data-md-component="skip">.*?</div>', re.S)
 
 
@@ -34,6 +36,7 @@ class Snippets:
     body_start: str = ""
     after_skip_link: str = ""
     body_end: str = ""
+    footer: str = ""
 
 
 def inject(html: str, snippets: Snippets, page_name: str, first: str = "") -> str:
@@ -58,6 +61,8 @@ def inject(html: str, snippets: Snippets, page_name: str, first: str = "") -> st
     body_start = snippets.body_start
     if not skip:
         body_start, after_skip = body_start + after_skip, ""
+    footer_meta = _FOOTER_META.search(html, after_skip_at) if snippets.footer else None
+    footer_at = footer_meta.end() if footer_meta else body_close.start()
     charset = _CHARSET.match(html, head_open.end())
     head_start_at = charset.end() if charset else head_open.end()
     parts = [
@@ -70,7 +75,9 @@ def inject(html: str, snippets: Snippets, page_name: str, first: str = "") -> st
         body_start,
         html[body_open.end() : after_skip_at],
         after_skip,
-        html[after_skip_at : body_close.start()],
+        html[after_skip_at:footer_at],
+        snippets.footer,
+        html[footer_at : body_close.start()],
         snippets.body_end,
         html[body_close.start() :],
     ]

@@ -103,6 +103,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.built = False
         self.env: Environment | None = None
         self.help_file: File | None = None
+        self.footer_links: list[tuple[str, File]] = []
         self.mkdocs_config: MkDocsConfig | None = None
         self.signposting: Signposting | None = None
         self.easy_read: EasyRead | None = None
@@ -131,6 +132,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.security = Security(self.config.security, preview=self.command == "serve")
         self.security.check_config(config)
         config.theme.dirs.append(str(THEME_DIR))
+        if self.config.footer.enabled:
+            config.extra["generator"] = False  # the board's footer, not the theme's credit
         # First, so the site's own stylesheets can restyle every component.
         config.extra_css.insert(0, STYLESHEET)
         config.extra_javascript.extend(SCRIPTS)
@@ -166,6 +169,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             return None
         with user_errors():
             self.help_file = self._help_file(files, config)
+            self.footer_links = self._footer_links(files, config)
             self.signposting.load(files, config)
             self.easy_read.load(files, config)
             self.search.load(
@@ -289,6 +293,25 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             )
         return file
 
+    def _footer_links(self, files: Files, config: MkDocsConfig) -> list[tuple[str, File]]:
+        """The footer's pages, checked; the quick exit's help page last unless listed."""
+        options = self.config.footer
+        if not options.enabled:
+            return []
+        links = []
+        for number, link in enumerate(options.links):
+            file = files.get_file_from_path(link.page)
+            if file is None or not file.is_documentation_page():
+                raise SafeguardingError(
+                    f"Plugin 'safeguarding' option 'footer.links[{number}].page': received "
+                    f"'{link.page}', but there is no such page in '{config.docs_dir}'. Give the "
+                    "path of a Markdown page relative to docs_dir, such as 'accessibility.md'."
+                )
+            links.append((link.title, file))
+        if self.help_file and all(file is not self.help_file for _, file in links):
+            links.append((self.config.quick_exit.help_label, self.help_file))
+        return links
+
     def _quick_exit(self, help_url: str | None, home: str) -> QuickExit | None:
         options = self.config.quick_exit
         if not options.enabled:
@@ -332,11 +355,22 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
                     quick_exit=qe is not None,
                 ),
                 body_start=self._render("quick-exit.html", qe=qe) if qe else "",
+                footer=self._footer(prefix or "./"),
                 after_skip_link=(self._render("quick-exit-skip.html", qe=qe) if qe else "")
                 + self.signposting.banner
                 + self.search.form(root),
             )
         return self.snippets[key]
+
+    def _footer(self, prefix: str) -> str:
+        """The footer for pages whose way to the site's root is ``prefix``."""
+        options = self.config.footer
+        if not options.enabled or not (self.footer_links or options.contact):
+            return ""
+        links = [{"title": title, "url": prefix + file.url} for title, file in self.footer_links]
+        return self._render(
+            "footer.html", label=options.label, links=links, contact=options.contact
+        )
 
     def _render(self, partial: str, **context: object) -> str:
         assert self.env is not None, "on_config creates the template environment"
