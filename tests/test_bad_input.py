@@ -30,6 +30,8 @@ def build(tmp_path: Path, files: dict, **config) -> tuple[int, str]:
     """Run `mkdocs build --strict` on a small site; return the exit code and the output."""
     plugin = config.pop("plugin", {})
     plugin.setdefault("audio", {"enabled": False})
+    # One category, the one SERVICE is in: an empty category is a warning, fatal here.
+    plugin.setdefault("signposting", {"categories": [{"id": "domestic-abuse", "title": "DA"}]})
     write_site(tmp_path, files, {"plugins": [{"safeguarding": plugin}], **config})
     result = mkdocs_cli(tmp_path, "build", "--strict")
     output = result.stdout + result.stderr

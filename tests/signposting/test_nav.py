@@ -1,6 +1,6 @@
 """Tests for safeguarding_site.signposting.nav."""
 
-from safeguarding_site.signposting.nav import add_directory_to_nav
+from safeguarding_site.signposting.nav import add_directory_to_nav, remove_from_nav
 
 CATS = ["services/a.md", "services/b.md"]
 
@@ -34,3 +34,18 @@ def test_missing_index_appended():
 def test_no_nav_stays_automatic():
     """With no nav MkDocs lists the generated files itself."""
     assert add_directory_to_nav(None, "services/index.md", CATS, "Help") is None
+
+
+def test_remove_from_nav_at_any_depth():
+    """Entries for the given pages go, titled or not, nested or not; the rest stays."""
+    nav = [
+        "index.md",
+        {"Find support": ["services/index.md", "services/a.md", {"B": "services/b.md"}]},
+        {"About": "about.md"},
+    ]
+    assert remove_from_nav(nav, {"services/a.md", "services/b.md"}) == [
+        "index.md",
+        {"Find support": ["services/index.md"]},
+        {"About": "about.md"},
+    ]
+    assert remove_from_nav(None, {"x.md"}) is None

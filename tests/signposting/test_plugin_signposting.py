@@ -48,7 +48,30 @@ def test_directory_pages_json_and_nav(build_site):
     data = json.loads((site / "services.json").read_text(encoding="utf-8"))
     assert [s["id"] for s in data["services"]] == ["ndah"]
     home = (site / "index.html").read_text(encoding="utf-8")
-    assert 'href="services/emergency/"' in home  # the generated pages are in the nav
+    assert 'href="services/domestic-abuse/"' in home  # the generated pages are in the nav
+
+
+def test_empty_category_is_left_out_with_a_warning(build_site, caplog):
+    """A category no service belongs to gets no page, no line in the directory, the A to Z
+    or the navigation; the warning names it and both ways to fix it."""
+    with caplog.at_level(logging.WARNING):
+        site = build_site(
+            {"index.md": "# Home\n", "services/ndah.md": SERVICE},
+            plugins=options(),
+            nav=["index.md", {"Find support": "services/index.md"}],
+        )
+    assert caplog.messages == [
+        "safeguarding_site: Signposting category 'emergency' ('Emergency') has no services, so "
+        "it is left out of the directory and the navigation. Add a service file with "
+        "'categories: [emergency]', or remove the category from 'signposting.categories' in "
+        "mkdocs.yml."
+    ]
+    assert not (site / "services/emergency").exists()
+    assert "Danger now." not in (site / "services/index.html").read_text(encoding="utf-8")
+    a_to_z = (site / "a-z/index.html").read_text(encoding="utf-8")
+    assert 'href="../services/domestic-abuse/"' in a_to_z
+    assert 'href="../services/emergency/"' not in a_to_z
+    assert 'href="services/emergency/"' not in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_cards_by_syntax_and_front_matter(build_site):
@@ -123,7 +146,7 @@ def test_stale_service_warns(build_site, caplog):
     with caplog.at_level(logging.WARNING):
         build_site(
             {"index.md": "# Home\n", "services/ndah.md": SERVICE},
-            plugins=options(today=dt.date(2027, 6, 1)),
+            plugins=options(today=dt.date(2027, 6, 1), categories=CATEGORIES[:1]),
         )
     assert caplog.messages == [
         "safeguarding_site: Service 'services/ndah.md': details last checked on 2026-05-01, "
@@ -133,7 +156,7 @@ def test_stale_service_warns(build_site, caplog):
     with pytest.raises(Abort):
         build_site(
             {"index.md": "# Home\n", "services/ndah.md": SERVICE},
-            plugins=options(today=dt.date(2027, 6, 1)),
+            plugins=options(today=dt.date(2027, 6, 1), categories=CATEGORIES[:1]),
             strict=True,
         )
 

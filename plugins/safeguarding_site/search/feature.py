@@ -89,7 +89,8 @@ class Search:
                 entries.append((title, file.src_uri))
         if directory is not None:
             for category in directory.categories.values():
-                entries.append((category.title, category_src(category.id)))
+                if directory.in_category(category.id):  # empty ones have no page
+                    entries.append((category.title, category_src(category.id)))
         self.a_to_z = File.generated(
             config,
             A_TO_Z_SRC,

@@ -19,7 +19,7 @@ from ..sources import decode_source
 from .config import SignpostingConfig
 from .directory import Directory, ServiceSource, load_directory
 from .model import Category, Service
-from .nav import add_directory_to_nav
+from .nav import add_directory_to_nav, remove_from_nav
 from .phone import parse_uk_phone
 from .render import cards_html, category_page, fill_slots, index_page, mark_slots
 
@@ -93,8 +93,24 @@ class Signposting:
             today,
             cache=self.cache,
         )
-        self._generate(files, config, categories)
+        listed = self._leave_out_empty(config, categories)
+        self._generate(files, config, listed)
         self._warn_stale(today)
+
+    def _leave_out_empty(self, config: MkDocsConfig, categories: list[Category]) -> list[Category]:
+        """Categories with services; each empty one is named and left out of the directory
+        and the navigation (a page saying "0 services" helps nobody looking for help)."""
+        assert self.directory is not None
+        empty = [c for c in categories if not self.directory.in_category(c.id)]
+        for category in empty:
+            log.warning(
+                f"Signposting category '{category.id}' ('{category.title}') has no services, so "
+                "it is left out of the directory and the navigation. Add a service file with "
+                f"'categories: [{category.id}]', or remove the category from "
+                "'signposting.categories' in mkdocs.yml."
+            )
+        config.nav = remove_from_nav(config.nav, {self.category_src(c.id) for c in empty})
+        return [c for c in categories if c not in empty]
 
     def _generate(self, files: Files, config: MkDocsConfig, categories: list[Category]) -> None:
         assert self.directory is not None

@@ -41,3 +41,23 @@ def _replace(items: list[Any], index_uri: str, section: list[str], title: str):
         else:
             out.append(item)
     return out, found
+
+
+def remove_from_nav(nav: list[Any] | None, uris: set[str]) -> list[Any] | None:
+    """Return the nav without the entries for ``uris`` (titled or not), at any depth."""
+    if nav is None or not uris:
+        return nav
+    out: list[Any] = []
+    for item in nav:
+        if isinstance(item, str):
+            if item not in uris:
+                out.append(item)
+        elif isinstance(item, dict) and len(item) == 1:
+            ((key, value),) = item.items()
+            if isinstance(value, list):
+                out.append({key: remove_from_nav(value, uris)})
+            elif value not in uris:
+                out.append(item)
+        else:
+            out.append(item)
+    return out

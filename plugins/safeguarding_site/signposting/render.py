@@ -124,6 +124,8 @@ def index_page(title: str, intro: str, directory: Directory, link: Callable[[str
     lines.append(f"{md_text(intro)}\n")
     for category in directory.categories.values():
         count = len(directory.in_category(category.id))
+        if not count:
+            continue  # left out of the directory, with a warning (feature.py)
         lines.append(
             f"- [{md_text(category.title)}]({link(category.id)}): "
             f"{md_text(category.description)} ({_plural(count)})"
