@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -15,6 +16,9 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from tests.conftest import ROOT, write_site
+
+STARTER_DAY = dt.date(2026, 11, 30)
+"""The day tests/fixtures/minimal-site was written by `safeguarding new`."""
 
 MINIMAL = {"index.md": "# Home\n\nHello.\n", "help.md": "# Staying safe\n\nAdvice.\n"}
 
@@ -68,19 +72,36 @@ def test_minimal_site_gets_every_asset(build_site):
 
 
 def test_fixture_site_in_repository_builds(tmp_path):
-    """tests/fixtures/minimal-site builds with nothing but the plugin enabled."""
+    """tests/fixtures/minimal-site (what `safeguarding new` writes) builds under --strict with
+    no warning: every feature, audio made by the real engine, no web fonts."""
     fixture = ROOT / "tests" / "fixtures" / "minimal-site"
-    cfg = load_config(str(fixture / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    cfg = load_config(str(fixture / "mkdocs.yml"), site_dir=str(tmp_path / "site"), strict=True)
+    # The services were checked on the day the fixture was written: no warning a year on.
+    cfg.plugins["safeguarding"].config.signposting.today = STARTER_DAY
     from tests.conftest import run_build
 
     run_build(cfg)
-    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert 'data-module="sg-quick-exit"' in html
-    assert 'data-module="sg-search"' in html
-    assert 'data-module="sg-player"' in html  # audio, made by the real engine
-    assert (tmp_path / "site/listen.mp3").stat().st_size > 1000
+    site = tmp_path / "site"
+    html = (site / "index.html").read_text(encoding="utf-8")
+    for module in ("sg-quick-exit", "sg-search", "sg-player"):  # audio: the real engine
+        assert f'data-module="{module}"' in html, module
+    assert 'class="sg-card' in html and 'href="tel:999"' in html
+    assert "fonts.g" not in html
+    assert (site / "listen.mp3").stat().st_size > 1000
+    for page in (
+        "accessibility",
+        "privacy",
+        "have-your-say",
+        "listening",
+        "services/emergency",
+        "staying-safe-online/easy-read",
+        "easy-read/pages",
+    ):
+        assert (site / page / "index.html").is_file(), page
+    for name in ("_headers", ".htaccess", "nginx-headers.conf"):
+        assert (site / name).is_file(), name
     for asset in ("quick-exit.js", "search.js", "player.js", "lunr.js", "safeguarding.css"):
-        assert (tmp_path / "site/assets/safeguarding" / asset).is_file(), asset
+        assert (site / "assets/safeguarding" / asset).is_file(), asset
 
 
 def test_help_page_linked_relative_to_each_page(build_site):

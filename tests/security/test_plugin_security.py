@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from safeguarding_site.security.csp import inline_scripts, script_hash
-from tests.conftest import ROOT, write_site
+from tests.conftest import write_site
 from tests.test_plugin import mkdocs_cli
 
 
@@ -86,16 +86,6 @@ def test_theme_default_fonts_are_off_without_a_word(tmp_path):
     output = run(tmp_path, {"index.md": "# Home\n"}, "--strict")
     assert output.startswith("exit 0"), output
     assert "fonts.g" not in html_files(tmp_path / "site")
-
-
-def test_fixture_site_loads_nothing_from_elsewhere(tmp_path):
-    """The minimal fixture a board may copy has no web fonts either."""
-    result = mkdocs_cli(
-        ROOT / "tests/fixtures/minimal-site", "build", "--strict", "-d", str(tmp_path / "s")
-    )
-    assert result.returncode == 0, result.stderr
-    html = html_files(tmp_path / "s")
-    assert "fonts.g" not in html and "WARNING" not in result.stderr
 
 
 def test_every_inline_script_is_in_the_policy_and_the_host_files(tmp_path):

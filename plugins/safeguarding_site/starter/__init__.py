@@ -1,0 +1,1 @@
+"""`safeguarding new`: a working site for a board, ready to build and publish."""
