@@ -74,6 +74,7 @@ def main() -> None:
                 page.locator(".sg-search__count").scroll_into_view_if_needed()
             elif action == "play":
                 page.evaluate("document.querySelector('.sg-player__audio').muted = true")
+                page.click("summary.sg-player__title")
                 page.click("text=Next sentence")
                 page.click("text=Next sentence")
                 page.evaluate("document.querySelector('.sg-player__audio').play()")

@@ -94,10 +94,12 @@ def test_closed_drawer_links_are_not_tab_stops(browser, example_site):
 
 
 def test_details_open_and_close_from_keyboard(page, example_site):
-    """Every expandable section opens with Enter and closes with Space."""
+    """Every expandable section, the player's line first, opens with Enter and closes with
+    Space."""
     page.goto(example_site.url("/making-safeguarding-personal/resources/"))
     count = page.locator("details").count()
-    assert count == 5
+    assert count == 6  # the player and the page's five sections
+    assert "sg-player" in page.locator("details").first.get_attribute("class")
     for index in range(count):
         tab_until(page, "e.tagName === 'SUMMARY'")
         details = page.locator("details").nth(index)

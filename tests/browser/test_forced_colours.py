@@ -34,6 +34,7 @@ def test_exit_link_keeps_the_outline_of_a_button(forced):
 def test_states_shown_by_colour_stay_visible(forced):
     """The pressed speed, the counted Shift presses and the toggle's dot keep a colour."""
     canvas = style(forced, "body", "backgroundColor")
+    forced.click("summary.sg-player__title")
     forced.wait_for_selector('.sg-player__speed[aria-pressed="true"]')
     pressed = style(forced, '.sg-player__speed[aria-pressed="true"]', "backgroundColor")
     unpressed = style(forced, '.sg-player__speed[aria-pressed="false"]', "backgroundColor")

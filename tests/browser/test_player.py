@@ -17,6 +17,7 @@ def listening(browser, example_site):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(example_site.url(PAGE))
+    page.click("summary.sg-player__title")  # the player opens from its one line
     page.evaluate("document.querySelector('.sg-player__audio').muted = true")
     yield page
     context.close()
@@ -108,11 +109,22 @@ def test_sentence_steps_and_click_to_play(listening):
 
 
 def test_without_javascript(browser, example_site):
-    """With JavaScript off: a native player, the download link and the listening time."""
-    context = browser.new_context(java_script_enabled=False)
+    """With JavaScript off: one line with the listening time opens (a native disclosure) a
+    native player and the download link; closed, the line is all it takes on screen."""
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 320, "height": 640})
     page = context.new_page()
     page.goto(example_site.url(PAGE))
+    assert "about 3 min" in page.locator(".sg-player__title").inner_text()
+    assert page.locator(".sg-player").bounding_box()["height"] < 90
+    assert not page.locator("audio.sg-player__audio").is_visible()
+    page.keyboard.press("Tab")  # keyboard only: the exit, then on to the player's line
+    for _ in range(20):
+        if page.evaluate("document.activeElement.matches('summary.sg-player__title')"):
+            break
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
     audio = page.locator("audio.sg-player__audio")
+    assert audio.is_visible()
     assert audio.get_attribute("controls") is not None
     assert audio.get_attribute("preload") == "none"
     assert page.locator(".sg-player a[download]").inner_text().startswith("Download audio (MP3, ")

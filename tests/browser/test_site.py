@@ -135,3 +135,28 @@ def test_skip_link_moves_focus_past_the_header(page, example_site, example_pages
             "() => document.querySelector('.md-header').getBoundingClientRect().bottom"
         )
         assert top >= covered, f"{path}: target at {top}px is under the sticky bars ({covered}px)"
+
+
+FIRST_TEXT = """() => {
+  const h1 = document.querySelector('.md-content h1');
+  const text = [...document.querySelectorAll('.md-content h1 ~ p, .md-content h1 ~ .sg-point')]
+    .find(e => !e.closest('.sg-toggle, .sg-player') && !e.matches('.sg-toggle'));
+  return [h1.getBoundingClientRect().bottom, text.getBoundingClientRect().top];
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_first_screen_of_a_phone_shows_the_page(browser, example_site, javascript):
+    """At 320 by 640 the exit and the 999 line stay on top, and the heading and the start of
+    the page's text are on the first screen, with JavaScript and without."""
+    context = browser.new_context(
+        viewport={"width": 320, "height": 640}, java_script_enabled=javascript
+    )
+    page = context.new_page()
+    for path in ["/", "/support/domestic-and-sexual-abuse/", "/support/fire-safety/easy-read/"]:
+        page.goto(example_site.url(path))
+        heading_bottom, text_top = page.evaluate(FIRST_TEXT)
+        assert heading_bottom < 640 and text_top < 640 - 40, (path, heading_bottom, text_top)
+        assert page.locator(".sg-exit__button").bounding_box()["y"] < 20
+        assert page.locator(".sg-emergency__call").bounding_box()["y"] < 120
+    context.close()
