@@ -29,6 +29,33 @@ def test_pair_gets_toggles_both_ways(build_site):
     assert not (site / "fire.easy").exists()
 
 
+def test_title_and_heading_say_easy_read(build_site):
+    """An easy read whose heading does not say so gets ': easy read' in its heading and
+    <title>, so tabs, history and search tell the two versions apart; one that says so is
+    left alone."""
+    plain = EASY.replace("# Fire safety: easy read", "# Fire safety")
+    with_meta = (
+        "---\ntitle: Money\n---\n\n# Money\n\n[picture: material/cash | Money]\nKeep it safe.\n"
+    )
+    site = build_site(
+        {
+            "index.md": "# Home\n",
+            "fire.md": STANDARD,
+            "fire.easy.md": plain,
+            "money.md": "# Money\n",
+            "money.easy.md": with_meta,
+        },
+        markdown_extensions=[{"toc": {"permalink": True}}],
+    )
+    easy = (site / "fire/easy-read/index.html").read_text(encoding="utf-8")
+    assert "<title>Fire safety: easy read - Test site</title>" in easy
+    assert '<h1 id="fire-safety">Fire safety: easy read<a class="headerlink"' in easy
+    money = (site / "money/easy-read/index.html").read_text(encoding="utf-8")
+    assert "<title>Money: easy read - Test site</title>" in money
+    standard = (site / "fire/index.html").read_text(encoding="utf-8")
+    assert "<title>Fire safety - Test site</title>" in standard
+
+
 def test_icons_land_in_their_points(build_site):
     """Each icon, read once however often it is used, sits in its own point."""
     easy = EASY + "\n[picture: material/fire | A fire again]\nGet out and stay out.\n"

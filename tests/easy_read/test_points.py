@@ -40,18 +40,27 @@ def test_icons_and_files():
 
 
 def test_points_become_picture_rows():
-    """Each point is a row: the picture, then its words as Markdown."""
+    """Each point is a row: the picture, then its words as Markdown, one paragraph a line."""
     html = convert(PAGE, {"material/phone": SVG, "material/fire": SVG})
     assert html.count('<div class="sg-point">') == 3
     assert (
         '<div class="sg-point">\n<div class="sg-point__picture">'
         f'<span aria-label="A phone" class="sg-point__icon" role="img">{SVG}</span></div>\n'
-        '<div class="sg-point__words">\n<p>Call 999.\nYou can call any time.</p>\n</div>\n</div>'
+        '<div class="sg-point__words">\n<p>Call 999.</p>\n<p>You can call any time.</p>\n'
+        "</div>\n</div>"
     ) in html
     assert '<img alt="An open door" src="pictures/door.png" />' in html
     # No blank line between two points: the second picture line still starts a row.
     assert "<p>Leave the house.</p>" in html and "<p>No alt text here.</p>" in html
     assert "[picture:" not in html
+
+
+def test_lists_in_a_point_stay_lists():
+    """Lines of a list, and a list item's own following line, are not split apart."""
+    text = "[picture: material/phone | A phone]\n- 999\n- 101\n  or 111\n"
+    html = convert(text, {"material/phone": SVG})
+    assert "<li>999</li>\n<li>101\n  or 111</li>" in html
+    assert "<p>" not in html
 
 
 def test_words_are_markdown():

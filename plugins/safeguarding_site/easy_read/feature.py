@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -152,8 +153,8 @@ class EasyRead:
         match = _H1_END.search(html)
         at = match.end() if match else 0
         html = html[:at] + toggle + html[at:]
-        if kind == "standard":
-            html = f'<div class="sg-easy-read">{html}</div>'
+        if kind == "standard":  # this page is the easy read
+            html = f'<div class="sg-easy-read">{_say_easy_read(html, page)}</div>'
         return html
 
     def _icon_svg(self, name: str, line: int, where: str) -> str:
@@ -179,6 +180,23 @@ class EasyRead:
                 # Hidden from screen readers: the row names the picture with its alt text.
                 return _SVG_OPEN.sub('<svg aria-hidden="true" focusable="false"', svg, count=1)
         return None
+
+
+_EASY_READ = re.compile(r"easy[ -]?read", re.I)
+_H1_TEXT_END = re.compile(r'(<a class="headerlink"|</h1>)', re.I)
+
+
+def _say_easy_read(html: str, page: Page) -> str:
+    """Title and heading say "easy read", so tabs, history and search tell the two apart."""
+    title = page.title or ""
+    if _EASY_READ.search(title):
+        return html
+    page.title = f"{title}: easy read"
+    if page.meta.get("title"):  # the theme prints this one in <title>
+        page.meta["title"] = page.meta["title"] + Markup(": easy read")
+    h1 = re.search(r"<h1\b", html, re.I)
+    end = _H1_TEXT_END.search(html, h1.end()) if h1 else None
+    return html[: end.start()] + ": easy read" + html[end.start() :] if end else html
 
 
 def _first_line(markdown: str, page: Page) -> int:

@@ -60,6 +60,21 @@ def split_points(markdown: str, first_line: int = 1) -> list[Point]:
     return points
 
 
+_LIST_OR_MORE = re.compile(r"\s*(?:[-*+]|\d+[.)])\s|\s{2,}\S|\s*>")
+
+
+def one_line_each(words: str) -> str:
+    """Each plain line of a point as a paragraph of its own, as easy read is written (one
+    sentence a line); Markdown would join them. List items and their lines stay as written."""
+    out: list[str] = []
+    for line in words.split("\n"):
+        plain = line.strip() and not _LIST_OR_MORE.match(line)
+        if plain and out and out[-1].strip() and not _LIST_OR_MORE.match(out[-1]):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
+
+
 class PointsExtension(Extension):
     """Picture rows for the page being converted; other pages keep the lines as they are.
 
@@ -97,6 +112,7 @@ class _PointProcessor(BlockProcessor):
         if following:  # a picture line with no blank line above it starts the next point
             blocks.insert(0, words[following.start() :])
             words = words[: following.start()].rstrip("\n")
+        words = one_line_each(words)
         row = etree.SubElement(parent, "div", {"class": "sg-point"})
         frame = etree.SubElement(row, "div", {"class": "sg-point__picture"})
         self._picture(frame, picture.group(1), picture.group(2) or "")
