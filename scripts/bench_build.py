@@ -64,7 +64,7 @@ PYTHON = sys.executable
 TIME = Path("/usr/bin/time")
 BUILD_TIMEOUT = 3600  # seconds; a cold 1,000-page audio build with one worker is long
 SAMPLE_EVERY = 0.1
-AUDIO_LINE = re.compile(r"Audio: (\d+) sentences synthesised, (\d+) from the cache")
+AUDIO_LINE = re.compile(r"Audio: (\d+) sentences? made, (\d+) reused from the cache")
 KB = 1024
 
 

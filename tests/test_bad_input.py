@@ -184,4 +184,4 @@ def test_two_builds_are_identical(tmp_path):
     code, output = build(tmp_path, files, plugin=dict(plugin))
     assert code == 0, output
     assert tree(tmp_path / "site") == first
-    assert re.search(r"Audio: 0 sentences synthesised", output)
+    assert re.search(r"Audio: 0 sentences made", output)

@@ -23,7 +23,7 @@ def audio_options(tmp_path: Path, **audio: object) -> list[dict]:
 def stats(caplog) -> tuple[int, int]:
     """(synthesised, from cache) from the build's audio summary line."""
     for message in caplog.messages:
-        found = re.search(r"Audio: (\d+) sentences synthesised, (\d+) from the cache", message)
+        found = re.search(r"Audio: (\d+) sentences? made, (\d+) reused from the cache", message)
         if found:
             return int(found.group(1)), int(found.group(2))
     raise AssertionError(f"no audio summary in {caplog.messages}")
@@ -264,7 +264,7 @@ def test_interrupted_build_keeps_finished_sentences(tmp_path):
         [*command, "--verbose"], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
     )
     assert result.returncode == 0, result.stderr
-    made = re.search(r"Audio: (\d+) sentences synthesised, (\d+) from the cache", result.stderr)
+    made = re.search(r"Audio: (\d+) sentences? made, (\d+) reused from the cache", result.stderr)
     assert made, result.stderr
     assert int(made.group(2)) >= len(finished)
     assert (tmp_path / "site/listen.mp3").is_file()

@@ -102,8 +102,20 @@ def test_progress_line():
     progress.done(10)
     progress.finish()
     lines = stream.getvalue().splitlines()
-    assert lines[0] == "Audio: 10/40 sentences synthesised, about 30 s left"
-    assert lines[1].startswith("Audio: 10 sentences synthesised in 10.")
+    assert lines[0] == "Audio: 10 of 40 sentences made, about 30 s left"
+    assert lines[1].startswith("Audio: 10 sentences made in 10.")
+
+
+def test_one_sentence_is_counted_in_the_singular():
+    """'1 sentence', not '1 sentences'."""
+    stream = io.StringIO()
+    progress = Progress(stream)
+    progress.add(1)
+    progress.done(1)
+    progress.finish()
+    first, last = stream.getvalue().splitlines()
+    assert first.startswith("Audio: 1 of 1 sentence made")
+    assert last.startswith("Audio: 1 sentence made in ")
 
 
 def test_progress_silent_when_nothing_to_do():

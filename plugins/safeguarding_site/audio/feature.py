@@ -21,7 +21,7 @@ from .blocks import Block, MarkedPage, Reading, Sentence
 from .cache import PIPELINE_VERSION
 from .config import AudioConfig
 from .engine import EngineInfo, EngineSpec, UnknownVoice, fingerprint, probe
-from .pool import AudioPool
+from .pool import AudioPool, sentences
 
 log = get_plugin_logger(__name__)
 
@@ -240,7 +240,7 @@ class Audio:
             lost += pool.lost
             made, cached = made + pool.stats.synthesised, cached + pool.stats.cached
         if pools:
-            log.info(f"Audio: {made} sentences synthesised, {cached} from the cache")
+            log.info(f"Audio: {sentences(made)} made, {cached} reused from the cache")
         if lost:
             log.warning(
                 "The audio cache lost the audio of "

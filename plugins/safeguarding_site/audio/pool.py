@@ -37,6 +37,11 @@ if TYPE_CHECKING:
     from multiprocessing.synchronize import Event as EventType
 
 
+def sentences(count: int) -> str:
+    """'1 sentence', '170 sentences': how the build's messages count."""
+    return f"{count} sentence" if count == 1 else f"{count} sentences"
+
+
 @dataclass
 class PoolStats:
     """How many sentences were spoken afresh and how many came from the cache."""
@@ -317,14 +322,15 @@ class Progress:
         elapsed = now - self.started
         left = self.total - self.done_count
         eta = f", about {elapsed / self.done_count * left:.0f} s left" if self.done_count else ""
-        return f"Audio: {self.done_count}/{self.total} sentences synthesised{eta}"
+        return f"Audio: {self.done_count} of {sentences(self.total)} made{eta}"
 
     def finish(self) -> None:
         """Close the line, if one was shown."""
         with self._lock:
             if self.total and self.shown:
                 elapsed = time.monotonic() - self.started
-                self._write(f"Audio: {self.done_count} sentences synthesised in {elapsed:.1f} s")
+                made = sentences(self.done_count)
+                self._write(f"Audio: {made} made in {elapsed:.1f} s")
                 if self._tty() and self.stream is not None:
                     self.stream.write("\n")
             self.total = self.done_count = 0
