@@ -222,7 +222,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             return None
         help_url = self.help_file.url_relative_to(page.file) if self.help_file else None
         root = get_relative_url(".", page.file.url)
-        output = self.audio.post_page(output, page, self._kind(page), config.site_dir)
+        with user_errors():
+            output = self.audio.post_page(output, page, self._kind(page), config.site_dir)
         return self._inject(output, page.file.src_uri, help_url, root, page.content or "")
 
     def on_post_template(

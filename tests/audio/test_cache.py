@@ -103,6 +103,23 @@ def test_page_round_trip(tmp_path):
     assert cache.get_page("34" * 32) is None
 
 
+def test_cache_deleted_while_building(tmp_path):
+    """The cache removed under a running build (an editor deleting .cache) is named as such,
+    with what to do; no file is left behind."""
+    import shutil
+
+    cache = AudioCache(tmp_path / ".cache" / "audio")
+    shutil.rmtree(tmp_path / ".cache")
+    with pytest.raises(SafeguardingError) as error:
+        cache.put_page("34" * 32, "{}", b"mp3")
+    assert str(error.value) == (
+        f"The audio cache folder '{tmp_path / '.cache' / 'audio'}' was removed while the "
+        "build was running (was '.cache' deleted?). Nothing was published. Run the build "
+        "again: it makes the folder anew, and speech made so far has to be made again."
+    )
+    assert [p for p in (tmp_path / ".cache").rglob("*") if p.is_file()] == []
+
+
 def test_unwritable_directory(tmp_path):
     """A cache folder that cannot be created is named in the error."""
     blocker = tmp_path / "file"

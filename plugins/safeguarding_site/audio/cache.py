@@ -148,6 +148,12 @@ class AudioCache:
 def unwritable(directory: Path, error: OSError) -> SafeguardingError:
     """Explain a cache folder the build cannot write."""
     reason = error.strerror or str(error)
+    if isinstance(error, FileNotFoundError):  # it was there when the build started
+        return SafeguardingError(
+            f"The audio cache folder '{directory}' was removed while the build was running "
+            "(was '.cache' deleted?). Nothing was published. Run the build again: it makes the "
+            "folder anew, and speech made so far has to be made again."
+        )
     return SafeguardingError(
         f"The audio cache folder '{directory}' cannot be written ({reason}). Make that folder "
         "writable by the user running the build, or delete it so the build can create it again."
