@@ -26,6 +26,7 @@ from mkdocs.utils import get_relative_url
 
 from .assets import minify_assets
 from .audio.feature import Audio
+from .colours.feature import check_colours
 from .config import PluginConfig
 from .easy_read.feature import EasyRead
 from .errors import SafeguardingError
@@ -139,6 +140,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         config.extra_javascript.extend(SCRIPTS)
         self._stage(config)
         self.front_matter = front_matter_rules(config)
+        check_colours(config)
         cache = Path(config.config_file_path or ".").parent / ".cache/plugin/safeguarding"
         self.cache_dir = cache
         # Our own environment (MkDocs renders pages with another one): the partials, looked

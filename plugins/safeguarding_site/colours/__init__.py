@@ -1,0 +1,1 @@
+"""Contrast of the colours a site's palette and stylesheets give the theme and the plugin."""
