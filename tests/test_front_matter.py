@@ -40,11 +40,11 @@ def test_valid_fields_pass():
             "hide": ["toc", "navigation"],
             "tags": ["housing"],
             "search": {"boost": 2, "exclude": False},
-            "last_reviewed": "2026-01-01",
+            "owner": "Safeguarding team",
         }
     )
     assert meta["title"] == "Fire &amp; safety"
-    assert meta["last_reviewed"] == "2026-01-01"
+    assert meta["owner"] == "Safeguarding team"
 
 
 @pytest.mark.parametrize("name", ["title", "description", "author", "subtitle"])

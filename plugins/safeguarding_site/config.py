@@ -106,6 +106,16 @@ class FooterConfig(Config):
     The quick exit's help page is added last when not listed. Default: none."""
 
 
+class ReportConfig(Config):
+    """A report for the people who look after the site, written beside mkdocs.yml."""
+
+    enabled = opt.Type(bool, default=False)
+    """Write the report on every build (`safeguarding report` writes it once). Default: false."""
+    folder = opt.Type(str, default="report")
+    """Folder for report.html and report.json, relative to mkdocs.yml; never published.
+    Default: 'report'."""
+
+
 class PluginConfig(Config):
     """All options of the ``safeguarding`` plugin."""
 
@@ -123,6 +133,8 @@ class PluginConfig(Config):
     """Quick exit options."""
     privacy = opt.SubConfig(PrivacyConfig)
     """No-trace options."""
+    report = opt.SubConfig(ReportConfig)
+    """Report options."""
     footer = opt.SubConfig(FooterConfig)
     """Footer options."""
     security = opt.SubConfig(SecurityConfig)

@@ -10,6 +10,7 @@ theme prints is escaped. Fields nothing reads pass through untouched, for other 
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections.abc import Callable, Mapping
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .errors import SafeguardingError
+from .report.model import months_after
 
 TEXT_FIELDS = ("title", "description", "author", "subtitle")
 """Fields the theme prints as text (unescaped): each must be text, and is escaped here."""
@@ -37,6 +39,8 @@ class FrontMatterRules:
     """``extra.status`` of mkdocs.yml: status id to its description."""
     theme_file_exists: Callable[[str], bool] = lambda name: False
     """Whether a file exists in one of the theme's folders (``.icons/x/y.svg``, ``main.html``)."""
+    today: dt.date | None = None
+    """The day dates are measured against (a ``last_reviewed`` may not be later)."""
 
 
 def check_page_meta(meta: dict, src_path: str, rules: FrontMatterRules) -> None:
@@ -60,6 +64,27 @@ def check_page_meta(meta: dict, src_path: str, rules: FrontMatterRules) -> None:
         meta["tags"] = _text_list(meta["tags"], f"{where} 'tags'", "tags: [housing, money]")
     if "search" in meta:
         _check_search(meta["search"], f"{where} 'search'")
+    if "last_reviewed" in meta:
+        _check_reviewed(meta["last_reviewed"], f"{where} 'last_reviewed'", rules.today)
+
+
+def review_due(meta: dict, months: int) -> dt.date | None:
+    """When a page with ``last_reviewed`` is due for review again (None without one)."""
+    reviewed = meta.get("last_reviewed")
+    return months_after(reviewed, months) if isinstance(reviewed, dt.date) else None
+
+
+def _check_reviewed(value: object, where: str, today: dt.date | None) -> None:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise SafeguardingError(
+            f"{where}: received {_show(value)}, expected the date someone last checked the "
+            "page, written as year-month-day, such as '2026-11-30'."
+        )
+    if today is not None and value > today:
+        raise SafeguardingError(
+            f"{where}: {value.isoformat()} is in the future. Give the date the page was last "
+            "checked."
+        )
 
 
 def _text(value: object, where: str, name: str) -> str:

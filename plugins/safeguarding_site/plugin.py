@@ -7,6 +7,7 @@ needs MkDocs objects. This class only decides the order of things and turns edit
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 import re
@@ -30,12 +31,13 @@ from .colours.feature import check_colours
 from .config import PluginConfig
 from .easy_read.feature import EasyRead
 from .errors import SafeguardingError
-from .front_matter import FrontMatterRules, check_page_meta
+from .front_matter import FrontMatterRules, check_page_meta, review_due
 from .inject import Snippets, inject
 from .jsoncache import JsonCache
 from .privacy.snippets import head_start
 from .publish import Staging
 from .quick_exit.model import Messages, QuickExit
+from .report.feature import SiteReport
 from .search.feature import Search
 from .security.feature import Security
 from .signposting.feature import Signposting
@@ -77,7 +79,7 @@ def suggest_option(config: PluginConfig, key: str, text: str) -> str:
     return f"{text}. Did you mean '{close[0]}'?" if close else text
 
 
-def front_matter_rules(config: MkDocsConfig) -> FrontMatterRules:
+def front_matter_rules(config: MkDocsConfig, today: dt.date) -> FrontMatterRules:
     """What page front matter may say on this site: its statuses, its theme's files."""
     statuses = config.extra.get("status")
     theme_dirs = list(config.theme.dirs)
@@ -88,6 +90,7 @@ def front_matter_rules(config: MkDocsConfig) -> FrontMatterRules:
     return FrontMatterRules(
         statuses=statuses if isinstance(statuses, dict) else {},
         theme_file_exists=theme_file_exists,
+        today=today,
     )
 
 
@@ -111,6 +114,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.search: Search | None = None
         self.audio: Audio | None = None
         self.security: Security | None = None
+        self.report: SiteReport | None = None
         self.snippets: dict[tuple[str | None, str], Snippets] = {}
         self.cache_dir = Path(".cache/plugin/safeguarding")
         self.front_matter = FrontMatterRules()
@@ -139,7 +143,9 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         config.extra_css.insert(0, STYLESHEET)
         config.extra_javascript.extend(SCRIPTS)
         self._stage(config)
-        self.front_matter = front_matter_rules(config)
+        self.front_matter = front_matter_rules(
+            config, self.config.signposting.today or dt.date.today()
+        )
         check_colours(config)
         cache = Path(config.config_file_path or ".").parent / ".cache/plugin/safeguarding"
         self.cache_dir = cache
@@ -158,6 +164,10 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.easy_read.add_to_nav(config)
         self.easy_read.add_to_markdown(config)
         self.search = Search(self.config.search, self._render, JsonCache(cache / "search"))
+        if self.report is not None:
+            self.report.close()  # a rebuild under `mkdocs serve`
+        folder = Path(config.config_file_path or ".").parent / self.config.report.folder
+        self.report = SiteReport(self.config.report.enabled, folder, self._render)
         self.search.check_conflicts(config)
         if self.audio is not None:
             self.audio.close(cancel=True)  # a rebuild under `mkdocs serve`
@@ -200,6 +210,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             return None
         with user_errors():
             check_page_meta(page.meta, page.file.src_uri, self.front_matter)
+        self._warn_review(page)
+        with user_errors():
             # Easy read first, while line numbers still match the editor's file.
             markdown = self.easy_read.page_markdown(markdown, page)
             return self.signposting.page_markdown(markdown, page)
@@ -210,6 +222,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         if not self.config.enabled:
             return None
         html = self.signposting.page_content(html, page)
+        self._report_page(page, html)  # the page's own words, before the toggle is added
         html = self.easy_read.page_content(html, page)
         with user_errors():
             return self.audio.page_content(html, page, self._kind(page))
@@ -246,10 +259,13 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             if self.config.minify_assets:
                 minify_assets(config.site_dir)
             self.audio.finish()
+            self._write_report(config)
             self.built = True
 
     def on_build_error(self, *, error: Exception) -> None:
         self.failed = True
+        if self.report is not None:
+            self.report.close()
         if self.audio is not None:
             self.audio.close(cancel=True)
 
@@ -267,6 +283,42 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         else:
             staging.discard()
             log.info(f"The build failed: {staging.site_dir} was left as it was")
+
+    def _report_page(self, page: Page, html: str) -> None:
+        src = page.file.src_uri
+        easy = (
+            "is easy read"
+            if src in self.easy_read.standard_of
+            else ("yes" if src in self.easy_read.easy_of else "no")
+        )
+        months = self.config.signposting.stale_after_months
+        self.report.page(page, html, easy, months, self.front_matter.today)
+
+    def _warn_review(self, page: Page) -> None:
+        """A page whose last_reviewed is older than the services' limit: a warning."""
+        months = self.config.signposting.stale_after_months
+        due = review_due(page.meta, months)
+        if due and due < self.front_matter.today:
+            log.warning(
+                f"Page '{page.file.src_uri}': last reviewed on "
+                f"{page.meta['last_reviewed'].isoformat()}, more than {months} months ago. "
+                "Check the page and update 'last_reviewed'."
+            )
+
+    def _write_report(self, config: MkDocsConfig) -> None:
+        directory = self.signposting.directory
+        services = [
+            (s.src_path, s.name, s.data.last_verified)
+            for s in (directory.services.values() if directory else [])
+        ]
+        self.report.write(
+            config.site_name,
+            services,
+            self.config.signposting.stale_after_months,
+            self.front_matter.today,
+            self.audio.durations,
+            self.easy_read.findings,
+        )
 
     def _cache_templates(self, env: Environment) -> None:
         if self.config.cache_templates:

@@ -44,6 +44,7 @@ class Audio:
         self.pools: dict[str, AudioPool] = {}
         self.help_file: File | None = None
         self.submitted: set[str] = set()
+        self.durations: dict[str, float] = {}  # seconds of audio by page, for the report
         self.spec = EngineSpec()
         self.probe_key: list[object] = []
         self.strict = False
@@ -217,6 +218,7 @@ class Audio:
         if audio is None:
             return output.replace(SLOT, "", 1)
         mp3, timings = self._write(audio, page, site_dir)
+        self.durations[page.file.src_uri] = audio.duration
         help_url = self.help_file.url_relative_to(page.file) if self.help_file else None
         player = self.render(
             "player.html",

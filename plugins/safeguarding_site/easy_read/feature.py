@@ -48,6 +48,7 @@ class EasyRead:
         self.easy_of: dict[str, File] = {}
         self.standard_of: dict[str, File] = {}
         self._svgs: dict[str, str | None] = {}
+        self.findings: dict[str, list[str]] = {}  # by easy-read page, for the report
         # Turns the points of the page converting next into picture rows.
         self.points = PointsExtension()
         self.rules = Rules(
@@ -74,7 +75,7 @@ class EasyRead:
     def load(self, files: Files, config: MkDocsConfig) -> None:
         """Pair the files, give each easy read its address, and list them on one page."""
         self.easy_of, self.standard_of = {}, {}
-        self._svgs = {}
+        self._svgs, self.findings = {}, {}
         if not self.options.enabled:
             return
         pages = {f.src_uri: f for f in files.documentation_pages()}
@@ -134,6 +135,7 @@ class EasyRead:
             found = [[f.line, f.message] for f in report.findings]
             if self.cache:
                 self.cache.put(key, found)
+        self.findings[where] = [f"line {line}: {message}" for line, message in found]
         for line, message in found:
             log.warning(f"Easy read '{where}', line {line}: {message}")
 
