@@ -13,7 +13,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -44,10 +44,24 @@ def sentences(count: int) -> str:
 
 @dataclass
 class PoolStats:
-    """How many sentences were spoken afresh and how many came from the cache."""
+    """How many sentences were spoken afresh and how many came from the cache.
 
-    synthesised: int = 0
-    cached: int = 0
+    A sentence two workers happened to speak at once (two pages in flight sharing it) counts
+    once, so the same input gives the same numbers with any number of workers.
+    """
+
+    made: set[str] = field(default_factory=set)
+    sentences: int = 0
+
+    @property
+    def synthesised(self) -> int:
+        """Distinct sentences spoken afresh."""
+        return len(self.made)
+
+    @property
+    def cached(self) -> int:
+        """Sentences read, less those spoken afresh."""
+        return self.sentences - len(self.made)
 
 
 # Worker side --------------------------------------------------------------------------------
@@ -85,25 +99,25 @@ def _start_worker(
     _worker = _Worker(synthesiser, AudioCache(cache_dir), spec, info, stop)
 
 
-def _render(blocks: Sequence[Block]) -> tuple[PageAudio, int]:
-    """Worker job: speak the page's missing sentences, then assemble and encode it."""
+def _render(blocks: Sequence[Block]) -> tuple[PageAudio, list[str]]:
+    """Worker job: speak the page's missing sentences, then assemble and encode it; return
+    the page and what was spoken afresh."""
     assert _worker is not None, "the pool initialiser did not run"
     worker = _worker
-    count = 0
+    made: list[str] = []
     if worker.stop.is_set():
         raise Stopped
 
     def synthesise(spoken: str) -> Pcm:
-        nonlocal count
         assert worker.synthesiser is not None
         if worker.stop.is_set():
             raise Stopped
-        count += 1
+        made.append(spoken)
         return worker.synthesiser.synthesise(spoken)
 
     key_for = partial(sentence_key, spec=worker.spec, info=worker.info)
     allow = synthesise if worker.synthesiser is not None else None
-    return assemble_page(blocks, worker.cache, key_for, allow), count
+    return assemble_page(blocks, worker.cache, key_for, allow), made
 
 
 # Build side ---------------------------------------------------------------------------------
@@ -138,7 +152,7 @@ class AudioPool:
         self.stale: list[str] = []
         self._key_for = partial(sentence_key, spec=spec, info=info)
         self._executor: ProcessPoolExecutor | None = None
-        self._jobs: dict[str, Future[tuple[PageAudio, int]]] = {}
+        self._jobs: dict[str, Future[tuple[PageAudio, list[str]]]] = {}
         # Pages that need no worker: the key of their finished audio, or None for no audio.
         self._ready: dict[str, str | None] = {}
         self.lost: list[str] = []
@@ -162,7 +176,7 @@ class AudioPool:
         if os.path.isfile(self.cache.page_path(key)):
             # Only the key waits for the page to be written: not its sentences, not its MP3.
             self._ready[page] = key
-            self.stats.cached += reading.sentences
+            self.stats.sentences += reading.sentences
             return
         blocks = reading.load()
         missing = missing_sentences(blocks, self.cache, self._key_for)
@@ -236,14 +250,16 @@ class AudioPool:
             )
         return self._executor
 
-    def _finished(self, total: int, expected: int, future: Future[tuple[PageAudio, int]]) -> None:
+    def _finished(
+        self, total: int, expected: int, future: Future[tuple[PageAudio, list[str]]]
+    ) -> None:
         """Count a finished page (runs in the executor's thread)."""
         if future.cancelled() or future.exception() is not None:
             return
-        synthesised = future.result()[1]
+        made = future.result()[1]
         with self._lock:
-            self.stats.synthesised += synthesised
-            self.stats.cached += total - synthesised
+            self.stats.made.update(made)
+            self.stats.sentences += total
         self._progress.done(expected)
 
 
