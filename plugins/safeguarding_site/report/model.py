@@ -1,0 +1,95 @@
+"""The report's rows and figures, as plain data: JSON for tools, HTML for people."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import html
+import json
+import re
+from dataclasses import asdict, dataclass, field
+
+from ..audio.sentences import split_sentences
+
+_TAG = re.compile(r"<[^>]+>")
+_SKIPPED = re.compile(
+    r"<(script|style|svg|code|pre)\b.*?</\1>|<a class=\"headerlink\".*?</a>", re.S | re.I
+)
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day where it is shorter)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def page_text(content: str) -> str:
+    """The words of a page's HTML, one block a line."""
+    text = _SKIPPED.sub(" ", content)
+    text = re.sub(r"</(p|li|h[1-6]|td|th|div|dt|dd)>", "\n", text, flags=re.I)
+    return "\n".join(
+        line.strip() for line in html.unescape(_TAG.sub(" ", text)).splitlines() if line.strip()
+    )
+
+
+def reading_figures(text: str) -> tuple[float | None, int]:
+    """Flesch reading ease (None for no words) and the longest sentence, in words."""
+    longest = 0
+    for line in text.splitlines():
+        for start, end in split_sentences(line):
+            longest = max(longest, len(line[start:end].split()))
+    if not text.strip():
+        return None, 0
+    import textstat  # about half a second to load: only when a report is asked for
+
+    return round(float(textstat.flesch_reading_ease(text)), 1), longest
+
+
+@dataclass
+class PageRow:
+    """One page of the site."""
+
+    src: str
+    title: str
+    url: str
+    easy_read: str  # "yes", "no", or "is easy read"
+    last_reviewed: str | None = None
+    review_due: str | None = None
+    overdue: bool = False
+    reading_ease: float | None = None
+    longest_sentence: int = 0
+    audio_minutes: float | None = None
+    findings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ServiceRow:
+    """One service file."""
+
+    src: str
+    name: str
+    last_verified: str
+    review_due: str
+    overdue: bool
+
+
+@dataclass
+class Report:
+    """Everything the report shows, worked out on ``built``."""
+
+    site_name: str
+    built: str
+    services: list[ServiceRow]
+    pages: list[PageRow]
+    broken_links: list[str]
+
+    def sorted(self) -> Report:
+        """Services due first; pages overdue first, then by review date, then by name."""
+        services = sorted(self.services, key=lambda s: (s.review_due, s.name.casefold()))
+        pages = sorted(self.pages, key=lambda p: (not p.overdue, p.review_due or "9999", p.src))
+        return Report(self.site_name, self.built, services, pages, sorted(self.broken_links))
+
+    def to_json(self) -> str:
+        """The report as JSON."""
+        return json.dumps(asdict(self.sorted()), indent=2, ensure_ascii=False) + "\n"
