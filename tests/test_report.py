@@ -9,9 +9,10 @@ import sys
 
 import pytest
 
+from safeguarding_site.dates import months_after
 from safeguarding_site.errors import SafeguardingError
 from safeguarding_site.front_matter import FrontMatterRules, check_page_meta, review_due
-from safeguarding_site.report.model import months_after, page_text, reading_figures
+from safeguarding_site.report.model import page_text, reading_figures
 from tests.conftest import write_site
 
 SERVICE = """---

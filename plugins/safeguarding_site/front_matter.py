@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from .dates import months_after
 from .errors import SafeguardingError
-from .report.model import months_after
 
 TEXT_FIELDS = ("title", "description", "author", "subtitle")
 """Fields the theme prints as text (unescaped): each must be text, and is escaped here."""

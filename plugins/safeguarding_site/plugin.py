@@ -285,12 +285,10 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             log.info(f"The build failed: {staging.site_dir} was left as it was")
 
     def _report_page(self, page: Page, html: str) -> None:
-        src = page.file.src_uri
-        easy = (
-            "is easy read"
-            if src in self.easy_read.standard_of
-            else ("yes" if src in self.easy_read.easy_of else "no")
-        )
+        if self.easy_read.is_easy(page):
+            easy = "is easy read"
+        else:
+            easy = "yes" if page.file.src_uri in self.easy_read.easy_of else "no"
         months = self.config.signposting.stale_after_months
         self.report.page(page, html, easy, months, self.front_matter.today)
 

@@ -27,16 +27,19 @@ def check_colours(config: MkDocsConfig) -> list[Finding]:
     palette = config.theme.get("palette")
     schemes = palette if isinstance(palette, list) else [palette or {}]
     findings: list[Finding] = []
+    palette_css = None  # read once, and only when a scheme names a colour
     for scheme in schemes:
         if not isinstance(scheme, dict) or scheme.get("scheme") == "slate":
             continue  # dark schemes: not checked yet
         layers = []
         primary = str(scheme.get("primary") or "").strip().lower().replace(" ", "-")
         if primary and primary != "custom":
+            if palette_css is None:
+                palette_css = _palette_css(theme_dirs)
             layers.append(
                 (
                     f"'theme.palette.primary: {scheme['primary']}'",
-                    palette_variables(_palette_css(theme_dirs), primary),
+                    palette_variables(palette_css, primary),
                 )
             )
         values, origins = merge([*layers, *site_css])

@@ -11,8 +11,9 @@ from pathlib import Path
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
+from ..dates import months_after
 from ..front_matter import review_due
-from .model import PageRow, Report, ServiceRow, months_after, page_text, reading_figures
+from .model import PageRow, Report, ServiceRow, page_text, reading_figures
 
 log = get_plugin_logger(__name__)
 

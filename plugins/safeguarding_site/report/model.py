@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import html
 import json
 import re
@@ -15,13 +13,6 @@ _TAG = re.compile(r"<[^>]+>")
 _SKIPPED = re.compile(
     r"<(script|style|svg|code|pre)\b.*?</\1>|<a class=\"headerlink\".*?</a>", re.S | re.I
 )
-
-
-def months_after(day: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later (the month's last day where it is shorter)."""
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def page_text(content: str) -> str:

@@ -14,6 +14,7 @@ from .headers import HostHeaders, host_files
 from .third_party import (
     FONTS_WHY,
     Refusal,
+    is_other_host,
     refused_extra,
     refused_features,
     refused_files,
@@ -47,11 +48,11 @@ class Security:
         features = list(theme.get("features") or [])
         refused = refused_features(features)
         if refused:
-            names = {r.setting.split(": ", 1)[1] for r in refused}
+            names = {r.item for r in refused}
             theme["features"] = [name for name in features if name not in names]
         refusals += refused
         for refusal in refused_extra(config.extra):
-            config.extra.pop(refusal.setting.split(".", 1)[1], None)
+            config.extra.pop(refusal.item, None)
             refusals.append(refusal)
         for setting, items in (
             ("extra_css", config.extra_css),
@@ -60,12 +61,12 @@ class Security:
             paths = [str(item) for item in items]
             refused = refused_files(setting, paths)
             if refused:
-                gone = {r.setting.split(": ", 1)[1] for r in refused}
+                gone = {r.item for r in refused}
                 items[:] = [item for item in items if str(item) not in gone]
             refusals += refused
         for key in ("favicon", "logo"):
             value = theme.get(key)
-            if isinstance(value, str) and refused_files(key, [value]):
+            if isinstance(value, str) and is_other_host(value):
                 refusals.append(
                     Refusal(
                         f"theme.{key}",

@@ -43,6 +43,8 @@ class Refusal:
 
     setting: str
     why: str
+    item: str = ""
+    """What in the setting is refused: a feature's name, a file's address, an extra's key."""
 
     def message(self) -> str:
         """The warning the build gives."""
@@ -58,7 +60,7 @@ def is_other_host(url: str) -> bool:
 def refused_features(features: Iterable[str]) -> list[Refusal]:
     """The theme features in ``features`` that the plugin turns off."""
     return [
-        Refusal(f"theme.features: {name}", REFUSED_FEATURES[name])
+        Refusal(f"theme.features: {name}", REFUSED_FEATURES[name], name)
         for name in features
         if name in REFUSED_FEATURES
     ]
@@ -66,7 +68,9 @@ def refused_features(features: Iterable[str]) -> list[Refusal]:
 
 def refused_extra(extra: dict) -> list[Refusal]:
     """The ``extra`` settings that the plugin turns off."""
-    return [Refusal(f"extra.{key}", why) for key, why in REFUSED_EXTRA.items() if extra.get(key)]
+    return [
+        Refusal(f"extra.{key}", why, key) for key, why in REFUSED_EXTRA.items() if extra.get(key)
+    ]
 
 
 def refused_files(setting: str, paths: Iterable[str]) -> list[Refusal]:
@@ -76,6 +80,7 @@ def refused_files(setting: str, paths: Iterable[str]) -> list[Refusal]:
             f"{setting}: {path}",
             "it would load from another website, which then learns who reads this site; "
             "save the file in docs/ and list its path instead",
+            path,
         )
         for path in paths
         if is_other_host(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import difflib
 import json
@@ -11,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING
 
+from ..dates import months_after
 from ..errors import SafeguardingError
 from ..sources import check_front_matter, split_front_matter
 from .model import Category, Service, ServiceData
@@ -61,7 +61,7 @@ class Directory:
 
     def stale(self, today: dt.date, months: int) -> list[Service]:
         """Services whose details were last checked longer ago than ``months``."""
-        limit = _months_before(today, months)
+        limit = months_after(today, -months)
         return [s for s in self.services.values() if s.data.last_verified < limit]
 
     def to_json(self) -> str:
@@ -206,9 +206,3 @@ def did_you_mean(wrong: str, known: Iterable[str]) -> str:
 
 def _names(items: Iterable[str]) -> str:
     return ", ".join(sorted(items)) or "(none)"
-
-
-def _months_before(day: dt.date, months: int) -> dt.date:
-    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
-    month += 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
