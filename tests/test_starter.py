@@ -56,6 +56,8 @@ def test_what_a_new_site_holds(tmp_path):
         "docs/services/samaritans.md",
         "docs/services/silent-solution.md",
         "docs/services/local-adult-social-care.md",
+        "docs/library/care-act-2014.md",
+        "docs/library/care-and-support-statutory-guidance.md",
     ):
         assert name in files, name
     statement = (tmp_path / "docs/accessibility.md").read_text(encoding="utf-8")
@@ -97,7 +99,7 @@ def test_command_line(tmp_path):
     command = [sys.executable, "-m", "safeguarding_site.starter.cli", "new"]
     done = subprocess.run([*command, "anytown-sab"], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("Wrote 19 files for Anytown Safeguarding Adults Board into")
+    assert done.stdout.startswith("Wrote 21 files for Anytown Safeguarding Adults Board into")
     assert (tmp_path / "anytown-sab/mkdocs.yml").is_file()
     again = subprocess.run([*command, "anytown-sab"], cwd=tmp_path, capture_output=True, text=True)
     assert again.returncode == 1

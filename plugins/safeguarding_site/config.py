@@ -8,6 +8,7 @@ from mkdocs.config.base import Config, ValidationError
 from .audio.config import AudioConfig
 from .easy_read.config import EasyReadConfig
 from .errors import SafeguardingError
+from .library.config import LibraryConfig
 from .quick_exit.model import check_destination
 from .search.config import SearchConfig
 from .security.config import SecurityConfig
@@ -141,6 +142,8 @@ class PluginConfig(Config):
     """Content Security Policy and host header options."""
     signposting = opt.SubConfig(SignpostingConfig)
     """Signposting options."""
+    library = opt.SubConfig(LibraryConfig)
+    """Library options."""
     easy_read = opt.SubConfig(EasyReadConfig)
     """Easy-read options."""
     search = opt.SubConfig(SearchConfig)

@@ -17,3 +17,10 @@ def md_text(text: str) -> str:
 def front_matter_title(title: str) -> str:
     """A front matter block setting the page title (a JSON string is valid YAML)."""
     return f"---\ntitle: {json.dumps(title)}\n---\n"
+
+
+def script_json(record: object) -> str:
+    """JSON safe to place inside a <script type="application/ld+json"> element."""
+    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    # "</script>" or "<!--" inside a value must not end the element early.
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -34,10 +34,12 @@ from .errors import SafeguardingError
 from .front_matter import FrontMatterRules, check_page_meta, review_due
 from .inject import Snippets, inject
 from .jsoncache import JsonCache
+from .library.feature import Library
 from .privacy.snippets import head_start
 from .publish import Staging
 from .quick_exit.model import Messages, QuickExit
 from .report.feature import SiteReport
+from .search.documents import Document
 from .search.feature import Search
 from .security.feature import Security
 from .signposting.feature import Signposting
@@ -110,6 +112,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.footer_links: list[tuple[str, File]] = []
         self.mkdocs_config: MkDocsConfig | None = None
         self.signposting: Signposting | None = None
+        self.library: Library | None = None
         self.easy_read: EasyRead | None = None
         self.search: Search | None = None
         self.audio: Audio | None = None
@@ -158,6 +161,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             self.config.signposting, self._render, JsonCache(cache / "signposting")
         )
         self.signposting.add_to_nav(config)
+        self.library = Library(self.config.library, self._render, JsonCache(cache / "library"))
+        self.library.add_to_nav(config)
         self.easy_read = EasyRead(
             self.config.easy_read, self._render, list(config.theme.dirs), cache / "easy-read"
         )
@@ -183,10 +188,17 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             self.help_file = self._help_file(files, config)
             self.footer_links = self._footer_links(files, config)
             self.signposting.load(files, config)
+            self.library.load(files, config, self.front_matter.today)
             self.easy_read.load(files, config)
             self.search.load(
-                files, config, self.signposting.directory, self.signposting.category_src
+                files,
+                config,
+                self.signposting.directory,
+                self.signposting.category_src,
+                self.library.a_to_z_entries(),
             )
+            for key, make in self.library.search_documents(Document):
+                self.search.add_documents(key, make)
             self.audio.find_help(files, config)
         return files
 
@@ -214,6 +226,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         with user_errors():
             # Easy read first, while line numbers still match the editor's file.
             markdown = self.easy_read.page_markdown(markdown, page)
+            markdown = self.library.page_markdown(markdown, page)
             return self.signposting.page_markdown(markdown, page)
 
     def on_page_content(
@@ -222,6 +235,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         if not self.config.enabled:
             return None
         html = self.signposting.page_content(html, page)
+        html = self.library.page_content(html, page)
         self._report_page(page, html)  # the page's own words, before the toggle is added
         html = self.easy_read.page_content(html, page)
         with user_errors():
@@ -316,6 +330,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             self.front_matter.today,
             self.audio.durations,
             self.easy_read.findings,
+            self.library.report_rows(),
         )
 
     def _cache_templates(self, env: Environment) -> None:

@@ -13,7 +13,7 @@ from mkdocs.structure.pages import Page
 
 from ..dates import months_after
 from ..front_matter import review_due
-from .model import PageRow, Report, ServiceRow, page_text, reading_figures
+from .model import DocumentRow, PageRow, Report, ServiceRow, page_text, reading_figures
 
 log = get_plugin_logger(__name__)
 
@@ -76,6 +76,7 @@ class SiteReport:
         today: dt.date,
         durations: dict[str, float],
         findings: dict[str, list[str]],
+        documents: list[tuple[str, str, str | None]] = (),
     ) -> None:
         """Write report.html and report.json; stop listening for link warnings."""
         self.close()
@@ -90,7 +91,11 @@ class SiteReport:
             for src, name, checked in services
             for due in [months_after(checked, months)]
         ]
-        report = Report(site_name, today.isoformat(), rows, self.pages, self.links.found)
+        library = [
+            DocumentRow(src, title, due, bool(due and due < today.isoformat()))
+            for src, title, due in documents
+        ]
+        report = Report(site_name, today.isoformat(), rows, self.pages, self.links.found, library)
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / "report.json").write_text(report.to_json(), encoding="utf-8")
         page = self.render("report.html", report=report.sorted())

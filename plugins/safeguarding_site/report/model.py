@@ -66,6 +66,16 @@ class ServiceRow:
 
 
 @dataclass
+class DocumentRow:
+    """One item of the library."""
+
+    src: str
+    title: str
+    review_due: str | None
+    overdue: bool
+
+
+@dataclass
 class Report:
     """Everything the report shows, worked out on ``built``."""
 
@@ -74,12 +84,16 @@ class Report:
     services: list[ServiceRow]
     pages: list[PageRow]
     broken_links: list[str]
+    documents: list[DocumentRow] = field(default_factory=list)
 
     def sorted(self) -> Report:
         """Services due first; pages overdue first, then by review date, then by name."""
         services = sorted(self.services, key=lambda s: (s.review_due, s.name.casefold()))
         pages = sorted(self.pages, key=lambda p: (not p.overdue, p.review_due or "9999", p.src))
-        return Report(self.site_name, self.built, services, pages, sorted(self.broken_links))
+        documents = sorted(self.documents, key=lambda d: (d.review_due or "9999", d.src))
+        return Report(
+            self.site_name, self.built, services, pages, sorted(self.broken_links), documents
+        )
 
     def to_json(self) -> str:
         """The report as JSON."""

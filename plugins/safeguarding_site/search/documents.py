@@ -26,7 +26,7 @@ class Document:
     title: str
     page: str
     body: str
-    kind: str  # "page", "easy" or "service"
+    kind: str  # "page", "easy", "service" or "library"
     phone: str = ""
     tel: str = ""
     categories: tuple[str, ...] = ()

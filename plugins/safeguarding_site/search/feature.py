@@ -7,7 +7,7 @@ import hashlib
 import html
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import mkdocs
@@ -70,10 +70,12 @@ class Search:
         config: MkDocsConfig,
         directory: Directory | None,
         category_src: Callable[[str], str],
+        generated: Sequence[tuple[str, str]] = (),
     ) -> None:
         """Generate the A to Z page from every page's title and every service category.
 
-        ``category_src`` gives the source path of a category's directory page.
+        ``category_src`` gives the source path of a category's directory page; ``generated``
+        lists other generated pages (title, source path) that belong in the A to Z.
         """
         self.parts, self.a_to_z = [], None
         self.sources = hashlib.sha256()
@@ -91,6 +93,7 @@ class Search:
             for category in directory.categories.values():
                 if directory.in_category(category.id):  # empty ones have no page
                     entries.append((category.title, category_src(category.id)))
+        entries += generated
         self.a_to_z = File.generated(
             config,
             A_TO_Z_SRC,
@@ -127,6 +130,12 @@ class Search:
                 ["search-service-2", fields],
                 lambda f=fields: [service_document(**{**f, "categories": tuple(f["categories"])})],
             )
+
+    def add_documents(self, key: list, make: Callable[[], list[Document]]) -> None:
+        """Count in documents of another feature (the library's items); ``key`` names them
+        for the cache, so ``make`` runs only when they changed."""
+        if self.options.enabled and self.a_to_z is not None:
+            self._add(key, make)
 
     def _add(self, key: list, make: Callable[[], list[Document]]) -> None:
         """Count in the documents made by ``make``, from the cache when it has them."""

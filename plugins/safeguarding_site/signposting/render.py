@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..markup import front_matter_title, md_text
+from ..markup import front_matter_title, md_text, script_json
 from .directory import Directory
 from .model import Category, Service
 
@@ -67,9 +67,7 @@ def json_ld(service: Service) -> str:
             point["availableLanguage"] = list(data.languages)
     if points:
         record["contactPoint"] = points
-    text = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
-    # "</script>" or "<!--" inside a value must not end the element early.
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_json(record)
 
 
 def cards_html(services: list[Service], render: Render, heading: str | None = None) -> str:

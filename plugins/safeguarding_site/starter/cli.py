@@ -35,7 +35,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"Wrote {len(written)} files for {name} into {args.folder}.")
     print(f"Next: cd {args.folder}, then run 'mkdocs serve' to preview or 'mkdocs build --strict'.")
-    print("Before publishing, read the checklist in README.md (services, contacts, site_url).")
+    print(
+        "Before publishing, read the checklist in README.md "
+        "(services, library, contacts, site_url)."
+    )
     return 0
 
 

@@ -1,0 +1,1 @@
+"""A library of documents for professionals: policies, toolkits, forms, written as files."""

@@ -1,0 +1,230 @@
+"""Turn library items into what pages show: cards, generated pages and structured data."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..markup import md_text, script_json
+from .catalogue import Catalogue
+from .model import Item, Term
+
+# A paragraph of its own: [library: msp-toolkit, case-studies] or [library: mental-capacity]
+LIBRARY_LINE = re.compile(r"^[ ]{0,3}\[library:\s*([^\]\n]*)\][ \t]*$", re.M | re.I)
+SLOT = "<!-- sg-library {} -->"
+SLOT_PATTERN = re.compile(r"<!-- sg-library (\d+) -->")
+
+Render = Callable[..., str]
+
+
+@dataclass(frozen=True)
+class Links:
+    """Addresses as one page needs them: relative to it, or absolute for structured data."""
+
+    document: Callable[[Item], str]
+    """Where an item's link goes from this page: its file in the site, or its url."""
+    topic: Callable[[str], str | None]
+    """This page's link to a topic's page; None where the topic has no page."""
+    absolute: Callable[[Item], str]
+    """The item's address for structured data: absolute when the site's address is known."""
+
+
+@dataclass(frozen=True)
+class Card:
+    """What one card shows, decided here so the partial only lays it out."""
+
+    item: Item
+    type: str
+    href: str
+    where: str  # "PDF, 1.2 MB" or "another website: www.gov.uk"
+    dates: list[tuple[str, str]]
+    audiences: str
+    topics: list[tuple[str, str | None]]
+    easy_read: tuple[str, str, str] | None  # (title, href, where)
+    json_ld: str
+    anchor: str | None
+
+
+def long_date(day) -> str:
+    """'3 March 2024', as GOV.UK writes dates."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def where_label(item: Item) -> str:
+    """What a reader gets on following the link, said in the link itself; nothing for a
+    page of this site."""
+    if item.attachment is not None:
+        return item.attachment.label
+    if item.data.url is not None:
+        return f"another website: {urlsplit(item.data.url).hostname}"
+    return ""
+
+
+def card(item: Item, catalogue: Catalogue, links: Links, anchors: bool) -> Card:
+    """Everything one card shows."""
+    data, vocabulary = item.data, catalogue.vocabulary
+    dates = [
+        (label, long_date(day))
+        for label, day in (
+            ("Published", data.published),
+            ("Last reviewed", data.last_reviewed),
+            ("Review due", item.due),
+        )
+        if day is not None
+    ]
+    easy = None
+    if data.easy_read:
+        other = catalogue.items[data.easy_read]
+        easy = (other.title, links.document(other), where_label(other))
+    return Card(
+        item=item,
+        type=vocabulary.types[data.type].title,
+        href=links.document(item),
+        where=where_label(item),
+        dates=dates,
+        audiences=", ".join(vocabulary.audiences[a].title for a in data.audiences),
+        topics=[(vocabulary.topics[t].title, links.topic(t)) for t in data.topics],
+        easy_read=easy,
+        json_ld=json_ld(item, catalogue, links.absolute(item)),
+        anchor=f"item-{item.id}" if anchors else None,
+    )
+
+
+def json_ld(item: Item, catalogue: Catalogue, address: str) -> str:
+    """schema.org data for one item, safe to place inside a <script> element."""
+    data, vocabulary = item.data, catalogue.vocabulary
+    record: dict = {
+        "@context": "https://schema.org",
+        "@type": "DigitalDocument" if item.attachment else "CreativeWork",
+        "name": data.title,
+        "description": re.sub(r"<[^>]+>", "", item.summary_html).strip(),
+        "url": address,
+        "genre": vocabulary.types[data.type].title,
+        "publisher": {"@type": "Organization", "name": data.publisher},
+        "audience": [
+            {"@type": "Audience", "audienceType": vocabulary.audiences[a].title}
+            for a in data.audiences
+        ],
+    }
+    if data.topics:
+        record["about"] = [
+            {"@type": "Thing", "name": vocabulary.topics[t].title} for t in data.topics
+        ]
+    if data.published:
+        record["datePublished"] = data.published.isoformat()
+    if data.last_reviewed:
+        record["dateModified"] = data.last_reviewed.isoformat()
+    if item.attachment:
+        record["encodingFormat"] = item.attachment.media_type
+        record["contentSize"] = item.attachment.size
+    return script_json(record)
+
+
+def cards_html(
+    items: list[Item],
+    catalogue: Catalogue,
+    links: Links,
+    render: Render,
+    heading: str | None = None,
+    anchors: bool = False,
+) -> str:
+    """The card list for these items."""
+    cards = [card(i, catalogue, links, anchors) for i in items]
+    return render("library-cards.html", cards=cards, heading=heading)
+
+
+def find_library_refs(markdown: str) -> list[tuple[re.Match[str], list[str]]]:
+    """Every ``[library: …]`` line with the ids it names."""
+    return [
+        (match, [ref.strip() for ref in match.group(1).split(",") if ref.strip()])
+        for match in LIBRARY_LINE.finditer(markdown)
+    ]
+
+
+def mark_slots(markdown: str, catalogue: Catalogue, where: str) -> tuple[str, list[list[Item]]]:
+    """Replace each ``[library: …]`` line with a numbered placeholder the Markdown keeps."""
+    pieces, slots, last = [], [], 0
+    for match, refs in find_library_refs(markdown):
+        slots.append(catalogue.resolve(refs, where))
+        pieces += [markdown[last : match.start()], "\n", SLOT.format(len(slots) - 1), "\n"]
+        last = match.end()
+    pieces.append(markdown[last:])
+    return "".join(pieces), slots
+
+
+def fill_slots(html: str, slots: list[list[Item]], make: Callable[[list[Item]], str]) -> str:
+    """Put the cards where ``mark_slots`` left placeholders."""
+    if not slots:
+        return html
+    return SLOT_PATTERN.sub(lambda m: make(slots[int(m.group(1))]), html)
+
+
+def _front(title: str, description: str) -> str:
+    lines = ["---", f"title: {json.dumps(title)}"]
+    if description:
+        lines.append(f"description: {json.dumps(description)}")
+    return "\n".join([*lines, "---", ""])
+
+
+def _count(number: int) -> str:
+    return f"{number} document" if number == 1 else f"{number} documents"
+
+
+def index_page(
+    title: str,
+    intro: str,
+    catalogue: Catalogue,
+    topic_link: Callable[[str], str],
+    audience_link: Callable[[str], str],
+) -> str:
+    """Markdown of the library's index: ways in by topic and audience, then every item."""
+    vocabulary = catalogue.vocabulary
+    lines = [_front(title, intro), f"# {md_text(title)}\n", f"{md_text(intro)}\n"]
+    lines += _term_links(
+        "Find documents by topic", vocabulary.topics, catalogue.in_topic, topic_link
+    )
+    lines += _term_links(
+        "Find documents by who they are for",
+        vocabulary.audiences,
+        catalogue.for_audience,
+        audience_link,
+    )
+    everything = catalogue.all()
+    lines.append(f"## All documents\n\n{_count(len(everything))}, by type.\n")
+    lines.append(f"[library: {', '.join(i.id for i in everything)}]\n")
+    return "\n".join(lines)
+
+
+def _term_links(
+    heading: str,
+    terms: dict[str, Term],
+    items_of: Callable[[str], list[Item]],
+    link: Callable[[str], str],
+) -> list[str]:
+    entries = [
+        f"- [{md_text(term.title)}]({link(term.id)}) ({_count(len(items_of(term.id)))})"
+        for term in terms.values()
+        if items_of(term.id)
+    ]
+    return [f"## {md_text(heading)}\n", "\n".join(entries) + "\n"] if entries else []
+
+
+def term_page(term: Term, items: list[Item], kind: str, index_link: str, library_title: str) -> str:
+    """Markdown of one topic's or audience's page."""
+    title = term.title if kind == "topic" else f"For {term.title[:1].lower()}{term.title[1:]}"
+    if term.title[:2].isupper():  # an acronym such as 'NHS staff' keeps its capitals
+        title = f"For {term.title}"
+    lines = [_front(title, term.description), f"# {md_text(title)}\n"]
+    if term.description:
+        lines.append(f"{md_text(term.description)}\n")
+    lines.append(
+        f"{_count(len(items))} here. Every document is in the "
+        f"[{md_text(library_title)}]({index_link}).\n"
+    )
+    # Cards name items in h3: keep the heading levels in order.
+    lines.append("## Documents\n")
+    lines.append(f"[library: {', '.join(i.id for i in items)}]\n")
+    return "\n".join(lines)
