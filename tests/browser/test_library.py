@@ -82,3 +82,17 @@ def test_links_that_leave_the_site_say_so(page, example_site):
     link = page.get_by_role("link", name="The Witness Charter (another website: www.gov.uk)")
     assert link.get_attribute("rel") == "noreferrer"
     assert link.get_attribute("href").startswith("https://www.gov.uk/government/publications/")
+
+
+def test_search_finds_items_with_their_type(page, example_site):
+    """An item is a search result of its own, saying what it is, and leads to its entry."""
+    from tests.browser.test_search import search
+
+    page.goto(example_site.url("/"))
+    found = search(page, "feedback form")
+    assert found["pages"][0] == "Safeguarding enquiry feedback form"
+    result = page.locator(".sg-search__results li").first
+    assert "Library: Form, Word document, 36 KB" in result.inner_text()
+    result.locator("a").first.click()
+    page.wait_for_url("**/library/#item-feedback-form")
+    assert page.locator("#item-feedback-form").is_visible()
