@@ -14,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ..checked import page_refs
 from ..errors import SafeguardingError
 from ..sources import decode_source
 from .catalogue import Catalogue, ItemSource, Vocabulary, load_catalogue
@@ -210,7 +211,9 @@ class Library:
     def page_markdown(self, markdown: str, page: Page) -> str:
         """Note the cards a page asks for; leave placeholders where they go."""
         where = page.file.src_uri
-        refs = front_matter_refs(page)
+        refs = page_refs(
+            page.meta, where, "library", "topic or item ids", "msp-toolkit, mental-capacity"
+        )
         if self.catalogue is None:
             if refs or "[library:" in markdown:
                 raise SafeguardingError(
@@ -290,17 +293,3 @@ def _mentions(nav: list[Any], uri: str) -> bool:
                 if value == uri or (isinstance(value, list) and _mentions(value, uri)):
                     return True
     return False
-
-
-def front_matter_refs(page: Page) -> list[str]:
-    """The 'library:' ids of a page's front matter."""
-    refs = page.meta.get("library", [])
-    if isinstance(refs, str):
-        refs = [refs]
-    if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
-        raise SafeguardingError(
-            f"Page '{page.file.src_uri}': front matter field 'library' must be a list of topic "
-            f"or item ids, received {refs!r}. Write it as 'library: [msp-toolkit, "
-            "mental-capacity]'."
-        )
-    return refs

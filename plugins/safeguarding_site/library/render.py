@@ -8,14 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..markup import md_text, script_json
+from ..markup import Slots, md_text, script_json
 from .catalogue import Catalogue
 from .model import Item, Term
 
-# A paragraph of its own: [library: msp-toolkit, case-studies] or [library: mental-capacity]
-LIBRARY_LINE = re.compile(r"^[ ]{0,3}\[library:\s*([^\]\n]*)\][ \t]*$", re.M | re.I)
-SLOT = "<!-- sg-library {} -->"
-SLOT_PATTERN = re.compile(r"<!-- sg-library (\d+) -->")
+SLOTS = Slots("library")
 
 Render = Callable[..., str]
 
@@ -136,30 +133,14 @@ def cards_html(
     return render("library-cards.html", cards=cards, heading=heading)
 
 
-def find_library_refs(markdown: str) -> list[tuple[re.Match[str], list[str]]]:
-    """Every ``[library: …]`` line with the ids it names."""
-    return [
-        (match, [ref.strip() for ref in match.group(1).split(",") if ref.strip()])
-        for match in LIBRARY_LINE.finditer(markdown)
-    ]
-
-
 def mark_slots(markdown: str, catalogue: Catalogue, where: str) -> tuple[str, list[list[Item]]]:
-    """Replace each ``[library: …]`` line with a numbered placeholder the Markdown keeps."""
-    pieces, slots, last = [], [], 0
-    for match, refs in find_library_refs(markdown):
-        slots.append(catalogue.resolve(refs, where))
-        pieces += [markdown[last : match.start()], "\n", SLOT.format(len(slots) - 1), "\n"]
-        last = match.end()
-    pieces.append(markdown[last:])
-    return "".join(pieces), slots
+    """Replace each ``[library: …]`` line with a placeholder the Markdown keeps."""
+    return SLOTS.mark(markdown, lambda refs: catalogue.resolve(refs, where))
 
 
 def fill_slots(html: str, slots: list[list[Item]], make: Callable[[list[Item]], str]) -> str:
     """Put the cards where ``mark_slots`` left placeholders."""
-    if not slots:
-        return html
-    return SLOT_PATTERN.sub(lambda m: make(slots[int(m.group(1))]), html)
+    return SLOTS.fill(html, slots, make)
 
 
 def _front(title: str, description: str) -> str:

@@ -14,12 +14,11 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    ValidationError,
     field_validator,
     model_validator,
 )
 
-from ..errors import SafeguardingError
+from ..checked import validate
 from ..signposting.phone import ID_PATTERN
 from ..signposting.schema import HttpsUrl, as_list
 from .model import ItemData
@@ -104,27 +103,4 @@ class ItemSchema(BaseModel):
 
 def validate_item(meta: dict, where: str) -> ItemData:
     """Check one item's front matter; raise one line per problem, each starting ``where``."""
-    try:
-        return ItemSchema.model_validate(meta).to_data()
-    except ValidationError as error:
-        raise SafeguardingError(
-            "\n".join(f"{where}: {_describe(e)}" for e in error.errors(include_url=False))
-        ) from None
-
-
-def _describe(error: dict) -> str:
-    """One pydantic error as "field 'x': what is wrong" (or the whole-item rule broken)."""
-    location = ""
-    for part in error["loc"]:
-        location += f"[{part}]" if isinstance(part, int) else (f".{part}" if location else part)
-    message = error["msg"].removeprefix("Value error, ")
-    if error["type"] == "extra_forbidden":
-        message = f"unknown field. Known fields: {', '.join(ItemSchema.model_fields)}"
-    elif error["type"] == "missing":
-        message = "this field is required"
-    elif error["type"] == "string_pattern_mismatch":
-        message = (
-            f"received {error['input']!r}, expected lower-case letters, digits and hyphens, "
-            "such as 'practice-guidance'"
-        )
-    return f"field '{location}': {message}" if location else message
+    return validate(ItemSchema, meta, where, "practice-guidance").to_data()

@@ -14,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from ..checked import page_refs
 from ..errors import SafeguardingError
 from ..sources import decode_source
 from .config import SignpostingConfig
@@ -140,7 +141,13 @@ class Signposting:
     def page_markdown(self, markdown: str, page: Page) -> str:
         """Note the cards a page asks for; leave placeholders where they go."""
         where = page.file.src_uri
-        refs = front_matter_refs(page)
+        refs = page_refs(
+            page.meta,
+            where,
+            "signposting",
+            "category or service ids",
+            "domestic-abuse, samaritans",
+        )
         if self.directory is None:
             if refs or "[services:" in markdown:
                 raise SafeguardingError(
@@ -177,17 +184,3 @@ class Signposting:
                 "phone": parse_uk_phone(banner.phone),
             },
         )
-
-
-def front_matter_refs(page: Page) -> list[str]:
-    """The 'signposting:' ids of a page's front matter."""
-    refs = page.meta.get("signposting", [])
-    if isinstance(refs, str):
-        refs = [refs]
-    if not isinstance(refs, list) or not all(isinstance(r, str) for r in refs):
-        raise SafeguardingError(
-            f"Page '{page.file.src_uri}': front matter field 'signposting' must be a list of "
-            f"category or service ids, received {refs!r}. Write it as "
-            "'signposting: [domestic-abuse, samaritans]'."
-        )
-    return refs

@@ -7,12 +7,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..markup import front_matter_title, md_text, script_json
+from ..markup import Slots, front_matter_title, md_text, script_json
 from .directory import Directory
 from .model import Category, Service
-
-# A paragraph of its own: [services: domestic-abuse] or [services: samaritans, victim-support]
-SERVICES_LINE = re.compile(r"^[ ]{0,3}\[services:\s*([^\]\n]*)\][ \t]*$", re.M | re.I)
 
 Render = Callable[..., str]
 """Renders a named partial with keyword context (the theme's Jinja environment)."""
@@ -29,15 +26,6 @@ class Card:
     @property
     def data(self):
         return self.service.data
-
-
-def find_service_refs(markdown: str) -> list[tuple[re.Match[str], list[str]]]:
-    """Every ``[services: …]`` line with the ids it names."""
-    found = []
-    for match in SERVICES_LINE.finditer(markdown):
-        refs = [ref.strip() for ref in match.group(1).split(",") if ref.strip()]
-        found.append((match, refs))
-    return found
 
 
 def checked_label(service: Service) -> str:
@@ -76,30 +64,18 @@ def cards_html(services: list[Service], render: Render, heading: str | None = No
     return render("service-cards.html", cards=cards, heading=heading)
 
 
-SLOT = "<!-- sg-services {} -->"
-SLOT_PATTERN = re.compile(r"<!-- sg-services (\d+) -->")
+SLOTS = Slots("services")
 
 
 def mark_slots(markdown: str, directory: Directory, where: str) -> tuple[str, list[list[Service]]]:
-    """Replace each ``[services: …]`` line with a numbered placeholder the Markdown keeps.
-
-    Cards are filled in after Markdown has run (``fill_slots``), so nothing in them can be
-    mistaken for Markdown, and unknown ids are reported while the page's name is known.
-    """
-    pieces, slots, last = [], [], 0
-    for match, refs in find_service_refs(markdown):
-        slots.append(directory.resolve(refs, where))
-        pieces += [markdown[last : match.start()], "\n", SLOT.format(len(slots) - 1), "\n"]
-        last = match.end()
-    pieces.append(markdown[last:])
-    return "".join(pieces), slots
+    """Replace each ``[services: …]`` line with a placeholder; unknown ids are reported while
+    the page's name is known."""
+    return SLOTS.mark(markdown, lambda refs: directory.resolve(refs, where))
 
 
 def fill_slots(html: str, slots: list[list[Service]], render: Render) -> str:
     """Put the cards where ``mark_slots`` left placeholders."""
-    if not slots:
-        return html
-    return SLOT_PATTERN.sub(lambda m: cards_html(slots[int(m.group(1))], render), html)
+    return SLOTS.fill(html, slots, lambda services: cards_html(services, render))
 
 
 def category_page(category: Category, directory: Directory, index_name: str) -> str:

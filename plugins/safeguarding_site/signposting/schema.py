@@ -11,9 +11,9 @@ import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
-from ..errors import SafeguardingError
+from ..checked import validate
 from .model import PhoneLine, ServiceData
 from .phone import ID_PATTERN, PhoneNumber, parse_relay, parse_uk_phone
 
@@ -123,28 +123,4 @@ class ServiceSchema(BaseModel):
 
 def validate_service(meta: dict, where: str) -> ServiceData:
     """Check one service's front matter; raise one line per problem, each starting ``where``."""
-    try:
-        return ServiceSchema.model_validate(meta).to_data()
-    except ValidationError as error:
-        raise SafeguardingError(
-            "\n".join(f"{where}: {_describe(e)}" for e in error.errors(include_url=False))
-        ) from None
-
-
-def _describe(error: dict) -> str:
-    """One pydantic error as 'field 'x': what is wrong'."""
-    location = ""
-    for part in error["loc"]:
-        location += f"[{part}]" if isinstance(part, int) else (f".{part}" if location else part)
-    message = error["msg"].removeprefix("Value error, ")
-    if error["type"] == "extra_forbidden":
-        known = ", ".join(ServiceSchema.model_fields)
-        message = f"unknown field. Known fields: {known}"
-    elif error["type"] == "missing":
-        message = "this field is required"
-    elif error["type"] == "string_pattern_mismatch":
-        message = (
-            f"received {error['input']!r}, expected lower-case letters, digits and hyphens, "
-            "such as 'national-domestic-abuse-helpline'"
-        )
-    return f"field '{location}': {message}"
+    return validate(ServiceSchema, meta, where, "national-domestic-abuse-helpline").to_data()
