@@ -28,6 +28,8 @@ SHOTS = [
     ("search-320", "/", 320, 640, "search"),
     ("services-1280", "/services/domestic-abuse/", 1280, 900, None),
     ("player-1280", "/support/fire-safety/", 1280, 900, "play"),
+    ("library-320", "/library/for/public/", 320, 640, "scroll-documents"),
+    ("library-1280", "/library/", 1280, 900, None),
 ]
 
 
@@ -58,6 +60,9 @@ def main() -> None:
             elif action == "open-details":
                 page.click("details summary")
                 page.locator("details").first.scroll_into_view_if_needed()
+            elif action == "scroll-documents":
+                page.evaluate("document.querySelector('.sg-doc').scrollIntoView()")
+                page.evaluate("window.scrollBy(0, -8)")
             elif action == "scroll-points":
                 page.locator(".sg-point").first.scroll_into_view_if_needed()
             elif action == "search":
