@@ -8,6 +8,7 @@ from mkdocs.config.base import Config, ValidationError
 from .audio.config import AudioConfig
 from .easy_read.config import EasyReadConfig
 from .errors import SafeguardingError
+from .languages.config import LanguagesConfig
 from .library.config import LibraryConfig
 from .quick_exit.model import check_destination
 from .search.config import SearchConfig
@@ -144,6 +145,8 @@ class PluginConfig(Config):
     """Signposting options."""
     library = opt.SubConfig(LibraryConfig)
     """Library options."""
+    languages = opt.SubConfig(LanguagesConfig)
+    """Translation options."""
     easy_read = opt.SubConfig(EasyReadConfig)
     """Easy-read options."""
     search = opt.SubConfig(SearchConfig)

@@ -7,6 +7,7 @@ needs MkDocs objects. This class only decides the order of things and turns edit
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import os
@@ -34,6 +35,7 @@ from .errors import SafeguardingError
 from .front_matter import FrontMatterRules, check_page_meta, review_due
 from .inject import Snippets, inject
 from .jsoncache import JsonCache
+from .languages.feature import Languages
 from .library.feature import Library
 from .privacy.snippets import head_start
 from .publish import Staging
@@ -113,12 +115,13 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.mkdocs_config: MkDocsConfig | None = None
         self.signposting: Signposting | None = None
         self.library: Library | None = None
+        self.languages: Languages | None = None
         self.easy_read: EasyRead | None = None
         self.search: Search | None = None
         self.audio: Audio | None = None
         self.security: Security | None = None
         self.report: SiteReport | None = None
-        self.snippets: dict[tuple[str | None, str], Snippets] = {}
+        self.snippets: dict[tuple[str | None, str, str], Snippets] = {}
         self.cache_dir = Path(".cache/plugin/safeguarding")
         self.front_matter = FrontMatterRules()
 
@@ -163,6 +166,9 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.signposting.add_to_nav(config)
         self.library = Library(self.config.library, self._render, JsonCache(cache / "library"))
         self.library.add_to_nav(config)
+        self.languages = Languages(self.config.languages, self._render)
+        with user_errors():
+            self.languages.check()
         self.easy_read = EasyRead(
             self.config.easy_read, self._render, list(config.theme.dirs), cache / "easy-read"
         )
@@ -189,7 +195,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             self.footer_links = self._footer_links(files, config)
             self.signposting.load(files, config)
             self.library.load(files, config, self.front_matter.today)
-            self.easy_read.load(files, config)
+            self.languages.load(files, config)  # before easy read places translated ones
+            self.easy_read.load(files, config, self.languages.is_original)
             self.search.load(
                 files,
                 config,
@@ -225,7 +232,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self._warn_review(page)
         with user_errors():
             # Easy read first, while line numbers still match the editor's file.
-            markdown = self.easy_read.page_markdown(markdown, page)
+            english = self.languages.language(page).code.split("-")[0] == "en"
+            markdown = self.easy_read.page_markdown(markdown, page, english)
             markdown = self.library.page_markdown(markdown, page)
             return self.signposting.page_markdown(markdown, page)
 
@@ -237,7 +245,10 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         html = self.signposting.page_content(html, page)
         html = self.library.page_content(html, page)
         self._report_page(page, html)  # the page's own words, before the toggle is added
-        html = self.easy_read.page_content(html, page)
+        html = self.easy_read.page_content(html, page, self.languages.page_words(page))
+        html = self.languages.page_content(html, page)
+        if not self.languages.is_default(page):
+            return html  # no voice for this language yet: no English voice reading it
         with user_errors():
             return self.audio.page_content(html, page, self._kind(page))
 
@@ -249,11 +260,30 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         if not self.config.enabled:
             return None
-        help_url = self.help_file.url_relative_to(page.file) if self.help_file else None
+        code = self.languages.language(page).code
+        help_url = self._help_url(page, code)
         root = get_relative_url(".", page.file.url)
         with user_errors():
             output = self.audio.post_page(output, page, self._kind(page), config.site_dir)
-        return self._inject(output, page.file.src_uri, help_url, root, page.content or "")
+        output = self.languages.post_page(output, page)
+        return self._inject(
+            output,
+            page.file.src_uri,
+            help_url,
+            root,
+            page.content or "",
+            code,
+            self.languages.alternates(page),
+        )
+
+    def _help_url(self, page: Page, code: str) -> str | None:
+        """The help page in the page's language where it is translated."""
+        if self.help_file is None:
+            return None
+        src = self.languages.translated(self.help_file.src_uri, code)
+        files = self.languages.files
+        target = files.get_file_from_path(src) if files else None
+        return (target or self.help_file).url_relative_to(page.file)
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -380,41 +410,57 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             links.append((self.config.quick_exit.help_label, self.help_file))
         return links
 
-    def _quick_exit(self, help_url: str | None, home: str) -> QuickExit | None:
+    def _quick_exit(self, help_url: str | None, home: str, code: str) -> QuickExit | None:
         options = self.config.quick_exit
         if not options.enabled:
             return None
+        # The site's own language says what the options say; another says its own words.
+        words = None if code == self.languages.default else self.languages.words(code)
+        messages = options.messages
         return QuickExit(
             destination=options.destination,
-            label=options.label,
-            skip_label=options.skip_label,
+            label=words["exit"] if words else options.label,
+            skip_label=words["exit"] if words else options.skip_label,
             shift_shortcut=options.shift_shortcut,
             new_tab=options.new_tab,
-            help_label=options.help_label,
+            help_label=words["staying_safe"] if words else options.help_label,
             help_url=help_url,
             messages=Messages(
-                press_two_more=options.messages.press_two_more,
-                press_one_more=options.messages.press_one_more,
-                expired=options.messages.expired,
-                loading=options.messages.loading,
+                press_two_more=words["press_two_more"] if words else messages.press_two_more,
+                press_one_more=words["press_one_more"] if words else messages.press_one_more,
+                expired=words["expired"] if words else messages.expired,
+                loading=words["loading"] if words else messages.loading,
             ),
             home=home,
             site_name=self.mkdocs_config.site_name if self.mkdocs_config else "",
         )
 
-    def _inject(self, html: str, name: str, help_url: str | None, root: str, content: str) -> str:
+    def _inject(
+        self,
+        html: str,
+        name: str,
+        help_url: str | None,
+        root: str,
+        content: str,
+        code: str | None = None,
+        head_end: str = "",
+    ) -> str:
         """Add every snippet, then the page's security policy first in <head>."""
         with user_errors():
-            html = inject(html, self._snippets(help_url, root), name)
+            snippets = self._snippets(help_url, root, code or self.languages.default)
+            if head_end:
+                snippets = dataclasses.replace(snippets, head_end=snippets.head_end + head_end)
+            html = inject(html, snippets, name)
         return inject(html, Snippets(), name, first=self.security.page_policy(html, content, name))
 
-    def _snippets(self, help_url: str | None, root: str) -> Snippets:
-        """What every page gets; pages at the same depth get the same, so it is made once."""
-        key = (help_url, root)
+    def _snippets(self, help_url: str | None, root: str, code: str) -> Snippets:
+        """What every page gets; pages at the same depth in the same language get the same,
+        so it is made once."""
+        key = (help_url, root, code)
         if key not in self.snippets:
             privacy = self.config.privacy
             prefix = root.rstrip("/") + "/" if root not in ("", ".") else ""
-            qe = self._quick_exit(help_url, prefix or "./")
+            qe = self._quick_exit(help_url, prefix or "./", code)
             self.snippets[key] = Snippets(
                 head_start=head_start(
                     prefix,
@@ -425,7 +471,9 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
                 body_start=self._render("quick-exit.html", qe=qe) if qe else "",
                 footer=self._footer(prefix or "./"),
                 after_skip_link=(self._render("quick-exit-skip.html", qe=qe) if qe else "")
-                + self.signposting.banner
+                + self.signposting.banner_in(
+                    None if code == self.languages.default else self.languages.words(code)
+                )
                 + self.search.form(root),
             )
         return self.snippets[key]

@@ -18,6 +18,9 @@ WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
 ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]*[A-Z](?:s)?\b")
 ABBR_DEFINITION = re.compile(r"^\*\[([^\]]+)\]:", re.M)
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+# The question marks of the languages a site may publish in: Latin, Arabic script (Urdu),
+# Greek, Armenian, Ethiopic, and full-width (Chinese, Japanese).
+QUESTION_MARKS = ("?", "\u061f", "\u037e", "\u055e", "\u1367", "\uff1f")
 MARKUP = re.compile(r"\*\*|__|[*_`]|\[([^\]]*)\]\([^)]*\)|<[^>]+>")
 
 
@@ -67,7 +70,7 @@ def check_page(markdown: str, rules: Rules, first_line: int = 1) -> Report:
         heading = HEADING.match(first)
         if heading:
             level, title = len(heading.group(1)), plain_text(heading.group(2))
-            if level >= 2 and not title.endswith("?"):
+            if level >= 2 and not title.endswith(QUESTION_MARKS):
                 findings.append(
                     Finding(
                         line_no,

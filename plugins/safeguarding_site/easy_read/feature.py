@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -72,8 +73,17 @@ class EasyRead:
         ):
             config.nav = [*config.nav, {self.options.index_title: INDEX_SRC}]
 
-    def load(self, files: Files, config: MkDocsConfig) -> None:
-        """Pair the files, give each easy read its address, and list them on one page."""
+    def load(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        listed: Callable[[str], bool] = lambda src: True,
+    ) -> None:
+        """Pair the files, give each easy read its address, and list them on one page.
+
+        ``listed`` says whether an easy read belongs in the index (translations are reached
+        from their own language's pages instead).
+        """
         self.easy_of, self.standard_of = {}, {}
         self._svgs, self.findings = {}, {}
         if not self.options.enabled:
@@ -88,6 +98,7 @@ class EasyRead:
             # Reached through the toggle and the easy-read index, not the main navigation.
             easy.inclusion = InclusionLevel.NOT_IN_NAV
             self.easy_of[pair.standard], self.standard_of[pair.easy] = easy, standard
+        self.listed = listed
         if pairs:
             files.append(File.generated(config, INDEX_SRC, content=self._index_markdown()))
 
@@ -98,6 +109,8 @@ class EasyRead:
             f"{md_text(self.options.index_intro)}\n",
         ]
         for _, easy in sorted(self.easy_of.items()):
+            if not self.listed(easy.src_uri):
+                continue
             link = "../" + easy.src_uri
             lines.append(f"- [{md_text(_title_of(easy))}]({link})")
         return "\n".join(lines) + "\n"
@@ -105,18 +118,19 @@ class EasyRead:
     def is_easy(self, page: Page) -> bool:
         return page.file.src_uri in self.standard_of
 
-    def page_markdown(self, markdown: str, page: Page) -> str:
+    def page_markdown(self, markdown: str, page: Page, english: bool = True) -> str:
         """Check an easy-read page and get its icons ready; its points convert with the page.
 
         Runs before any other feature rewrites the Markdown, so that the line numbers in
-        warnings and errors are the lines of the editor's file.
+        warnings and errors are the lines of the editor's file. The reading-ease score is a
+        measure of English: a page in another language (``english`` false) is not scored.
         """
         self.points.icons = None  # MkDocs converts this page next: not an easy read
         if not self.is_easy(page):
             return markdown
         where = page.file.src_uri
         first_line = _first_line(markdown, page)
-        self._warn(markdown, first_line, where)
+        self._warn(markdown, first_line, where, english)
         icons = {}
         for point in split_points(markdown, first_line):
             if point.is_icon and point.source not in icons:
@@ -124,14 +138,15 @@ class EasyRead:
         self.points.icons = icons
         return markdown
 
-    def _warn(self, markdown: str, first_line: int, where: str) -> None:
+    def _warn(self, markdown: str, first_line: int, where: str, english: bool) -> None:
         """Warn about each problem, with its line in the source file."""
-        key = [CHECKS_VERSION, markdown, first_line, self.rules.cache_key()]
+        rules = self.rules if english else dataclasses.replace(self.rules, min_reading_ease=-1e9)
+        key = [CHECKS_VERSION, markdown, first_line, rules.cache_key()]
         found = self.cache.get(key) if self.cache else None
         if found is None:
             from .checks import check_page  # only for pages whose findings are not cached
 
-            report = check_page(markdown, self.rules, first_line)
+            report = check_page(markdown, rules, first_line)
             found = [[f.line, f.message] for f in report.findings]
             if self.cache:
                 self.cache.put(key, found)
@@ -139,14 +154,18 @@ class EasyRead:
         for line, message in found:
             log.warning(f"Easy read '{where}', line {line}: {message}")
 
-    def page_content(self, html: str, page: Page) -> str:
-        """Add the toggle to both versions; wrap the easy read for its larger type."""
+    def page_content(self, html: str, page: Page, words: dict[str, str] | None = None) -> str:
+        """Add the toggle to both versions; wrap the easy read for its larger type.
+
+        The toggle says the options' words, or another language's ``words``."""
         self.points.icons = None  # converted: later Markdown (other plugins') is not this page
         src = page.file.src_uri
         if src in self.easy_of:
-            target, label, kind = self.easy_of[src], self.options.to_easy_label, "easy"
+            label = words["to_easy"] if words else self.options.to_easy_label
+            target, kind = self.easy_of[src], "easy"
         elif src in self.standard_of:
-            target, label, kind = self.standard_of[src], self.options.to_standard_label, "standard"
+            label = words["to_standard"] if words else self.options.to_standard_label
+            target, kind = self.standard_of[src], "standard"
         else:
             return html
         toggle = self.render(

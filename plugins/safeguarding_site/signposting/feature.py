@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -170,17 +169,18 @@ class Signposting:
             html += cards_html(cards, self.render, heading=self.options.cards_heading)
         return html
 
-    @functools.cached_property
-    def banner(self) -> str:
-        """The emergency banner's markup (the same on every page), or nothing when it is off."""
+    def banner_in(self, words: dict[str, str] | None = None) -> str:
+        """The emergency banner's markup, in the site's words (the options) or in another
+        language's ``words``; nothing when it is off."""
         banner = self.options.emergency_banner
         if not (self.options.enabled and banner.enabled):
             return ""
         return self.render(
             "emergency-banner.html",
             banner={
-                "message": banner.message,
-                "label": banner.label,
+                "message": words["danger"] if words else banner.message,
+                "label": words["emergency_help"] if words else banner.label,
+                "call": words["call"] if words else "Call",
                 "phone": parse_uk_phone(banner.phone),
             },
         )

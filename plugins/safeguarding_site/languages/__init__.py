@@ -1,0 +1,1 @@
+"""Pages in other languages: translations beside their page, a switcher, the page's language."""

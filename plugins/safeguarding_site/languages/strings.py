@@ -1,0 +1,41 @@
+"""The plugin's own words in each language: shipped tables, overridden by the options."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping
+from pathlib import Path
+
+import yaml
+
+from ..errors import SafeguardingError
+
+FOLDER = Path(__file__).parent / "strings"
+
+
+@functools.cache
+def shipped(code: str) -> dict[str, str]:
+    """The shipped table for a language ({} for a language without one)."""
+    path = FOLDER / f"{code}.yml"
+    if not path.is_file():
+        return {}
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {str(key): str(value) for key, value in data.items()}
+
+
+def shipped_codes() -> list[str]:
+    return sorted(path.stem for path in FOLDER.glob("*.yml"))
+
+
+def words(code: str, overrides: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """Every key in ``code``: its override, its shipped word, or the English one."""
+    english = shipped("en")
+    own = shipped(code)
+    extra = dict(overrides.get(code, {}))
+    unknown = sorted(set(extra) - set(english))
+    if unknown:
+        raise SafeguardingError(
+            f"Plugin 'safeguarding' option 'languages.strings.{code}': unknown word "
+            f"'{unknown[0]}'. Known: {', '.join(sorted(english))}."
+        )
+    return {key: extra.get(key) or own.get(key) or english[key] for key in english}

@@ -1,0 +1,156 @@
+"""Translations through real MkDocs builds: addresses, lang and dir, switcher, words."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+
+import pytest
+from mkdocs.exceptions import Abort
+
+FILES = {
+    "index.md": "# Home\n\nHello.\n",
+    "safe.md": "# Staying safe online\n\nClear your history.\n",
+    "safe.pl.md": "# Bezpieczeństwo w internecie\n\nWyczyść historię.\n",
+    "support/abuse.md": "# Abuse\n\nWords.\n",
+    "support/abuse.pl.md": "# Przemoc\n\nSłowa.\n",
+    "support/abuse.ur.md": "# تشدد\n\nالفاظ۔\n",  # noqa: RUF001 (Urdu letters)
+    "support/abuse.easy.md": (
+        "# Abuse: easy read\n\n[picture: material/phone | A phone]\nCall us.\n"
+    ),
+    "support/abuse.pl.easy.md": (
+        "# Przemoc: łatwy tekst\n\n[picture: material/phone | Telefon]\nZadzwoń do nas.\n"
+    ),
+}
+OPTIONS = [{"safeguarding": {"quick_exit": {"help_page": "safe.md"}}}]
+
+
+def read(site, path: str) -> str:
+    return (site / path).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def site(build_site):
+    return build_site(FILES, plugins=OPTIONS, nav=["index.md", "safe.md", "support/abuse.md"])
+
+
+def test_translations_have_their_own_addresses_out_of_the_nav(site):
+    assert (site / "pl/support/abuse/index.html").is_file()
+    assert (site / "ur/support/abuse/index.html").is_file()
+    assert (site / "pl/support/abuse/easy-read/index.html").is_file()
+    assert (site / "pl/safe/index.html").is_file()
+    home = read(site, "index.html")
+    assert "Przemoc" not in home  # the navigation lists the site's own pages
+    easy_index = read(site, "easy-read/pages/index.html")
+    assert "Abuse: easy read" in easy_index
+    assert "łatwy tekst" not in easy_index  # reached from the Polish page instead
+
+
+def test_lang_dir_and_alternates(site):
+    polish = read(site, "pl/support/abuse/index.html")
+    assert '<html lang="pl" dir="ltr" class="no-js">' in polish
+    urdu = read(site, "ur/support/abuse/index.html")
+    assert '<html lang="ur" dir="rtl" class="no-js">' in urdu
+    assert re.search(r'<body dir="rtl"', urdu)
+    english = read(site, "support/abuse/index.html")
+    assert '<html lang="en" dir="ltr" class="no-js">' in english
+    assert re.findall(r'<link rel="alternate" hreflang="(\w+)" href="([^"]+)">', english) == [
+        ("en", "./"),
+        ("pl", "../../pl/support/abuse/"),
+        ("ur", "../../ur/support/abuse/"),
+    ]
+    assert "hreflang" not in read(site, "index.html")  # no versions: no alternates
+
+
+def test_switcher_links_both_ways_in_each_language_own_name(site):
+    english = read(site, "support/abuse/index.html")
+    nav = re.search(r'<nav class="sg-languages".*?</nav>', english, re.S).group(0)
+    assert 'aria-label="This page in other languages"' in nav
+    assert re.findall(
+        r'<a href="([^"]+)" hreflang="(\w+)" lang="\w+" dir="(\w+)">([^<]+)</a>', nav
+    ) == [
+        ("../../pl/support/abuse/", "pl", "ltr", "Polski"),
+        ("../../ur/support/abuse/", "ur", "rtl", "اردو"),
+    ]
+    urdu = read(site, "ur/support/abuse/index.html")
+    nav = re.search(r'<nav class="sg-languages".*?</nav>', urdu, re.S).group(0)
+    assert 'aria-label="یہ صفحہ دوسری زبانوں میں"' in nav
+    assert '<a href="../../../support/abuse/" hreflang="en" lang="en" dir="ltr">English</a>' in nav
+    assert "sg-languages" not in read(site, "index.html")  # no dead links on other pages
+    # The switcher comes right after the page's heading.
+    assert english.index("</h1>") < english.index("sg-languages") < english.index("<p>Words.")
+
+
+def test_the_plugin_speaks_the_page_language(site):
+    polish = read(site, "pl/support/abuse/index.html")
+    assert ">Opuść tę stronę</a>" in polish
+    options = json.loads(html.unescape(re.search(r'data-sg-options="([^"]+)"', polish)[1]))
+    assert options["messages"] == {
+        "press_two_more": "Shift – naciśnij jeszcze 2 razy, aby wyjść.",  # noqa: RUF001
+        "press_one_more": "Shift – naciśnij jeszcze 1 raz, aby wyjść.",  # noqa: RUF001
+        "expired": "Czas na opuszczenie strony minął.",
+        "loading": "Ładowanie.",
+    }
+    assert "<strong>Grozi Ci bezpośrednie niebezpieczeństwo?</strong>" in polish
+    assert ">Zadzwoń pod 999</a>" in polish
+    # The help link leads to the help page in the same language.
+    assert '<a class="sg-exit__help" href="../../safe/">Bezpieczeństwo w internecie</a>' in polish
+    assert ">Wersja łatwa do czytania tej strony</a>" in polish
+    english = read(site, "support/abuse/index.html")
+    assert ">Exit this page</a>" in english and "Opuść" not in english
+    # Urdu has no Polish help page: its help link is the site's own.
+    urdu = read(site, "ur/support/abuse/index.html")
+    assert '<a class="sg-exit__help" href="../../../safe/">آن لائن محفوظ رہنا</a>' in urdu
+
+
+def test_no_english_voice_reads_a_translation(build_site):
+    options = [{"safeguarding": {"audio": {"enabled": True}}}]
+    site = build_site(
+        {"index.md": "# Home\n\nHello.\n", "index.pl.md": "# Start\n\nCześć.\n"}, plugins=options
+    )
+    assert (site / "listen.mp3").is_file()
+    assert not (site / "pl/listen.mp3").exists()
+    assert "sg-player" not in read(site, "pl/index.html")
+
+
+def test_an_orphan_translation_stops_the_build(build_site, caplog):
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site({"index.md": "# Home\n", "help.pl.md": "# Pomoc\n"})
+    assert any(
+        "Translation 'help.pl.md' (Polski) has no page 'help.md'." in m for m in caplog.messages
+    )
+
+
+def test_unknown_word_override_stops_the_build(build_site, caplog):
+    options = [{"safeguarding": {"languages": {"strings": {"pl": {"exitt": "Wyjdź"}}}}}]
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site({"index.md": "# Home\n"}, plugins=options)
+    assert any("option 'languages.strings.pl': unknown word 'exitt'" in m for m in caplog.messages)
+
+
+def test_a_word_override_and_an_added_language(build_site):
+    options = [
+        {
+            "safeguarding": {
+                "languages": {
+                    "strings": {"pl": {"exit": "Wyjdź stąd"}},
+                    "add": [{"code": "so", "name": "Soomaali"}],
+                }
+            }
+        }
+    ]
+    site = build_site(
+        {
+            "index.md": "# Home\n",
+            "index.pl.md": "# Start\n",
+            "index.so.md": "# Bogga hore\n",
+        },
+        plugins=options,
+    )
+    assert ">Wyjdź stąd</a>" in read(site, "pl/index.html")
+    somali = read(site, "so/index.html")
+    assert '<html lang="so" dir="ltr"' in somali
+    assert ">Exit this page</a>" in somali  # no table for Somali yet: the English words
+    assert ">Soomaali</a>" in read(site, "index.html")
