@@ -242,8 +242,9 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        html = self.signposting.page_content(html, page)
-        html = self.library.page_content(html, page)
+        words = self.languages.words(self.languages.language(page).code)
+        html = self.signposting.page_content(html, page, words)
+        html = self.library.page_content(html, page, words)
         self._report_page(page, html)  # the page's own words, before the toggle is added
         html = self.easy_read.page_content(html, page, self.languages.page_words(page))
         html = self.languages.page_content(html, page)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import logging
@@ -154,3 +155,64 @@ def test_a_word_override_and_an_added_language(build_site):
     assert '<html lang="so" dir="ltr"' in somali
     assert ">Exit this page</a>" in somali  # no table for Somali yet: the English words
     assert ">Soomaali</a>" in read(site, "index.html")
+
+
+SERVICE = """\
+---
+name: Samaritans
+categories: [mental-health]
+phone: {number: 116 123, label: Helpline}
+website: https://www.samaritans.org
+free: true
+last_verified: 2026-11-02
+source: https://www.samaritans.org
+---
+Someone to talk to.
+"""
+ITEM = """\
+---
+title: Care Act 2014
+type: legislation
+audiences: [practitioners]
+publisher: legislation.gov.uk
+url: https://www.legislation.gov.uk/ukpga/2014/23/contents
+published: 2014-05-14
+---
+The law.
+"""
+
+
+def test_cards_speak_the_page_language(build_site):
+    """Service and library cards on a Polish page say their words, and dates, in Polish;
+    the English page's cards are as they always were."""
+    page = "# {}\n\n## Help\n\n[services: samaritans]\n\n## Law\n\n[library: care-act-2014]\n"
+    categories = [{"id": "mental-health", "title": "Someone to talk to"}]
+    options = [
+        {
+            "safeguarding": {
+                "signposting": {"categories": categories, "today": dt.date(2026, 11, 30)},
+                "library": {},
+            }
+        }
+    ]
+    site = build_site(
+        {
+            "index.md": "# Home\n",
+            "help.md": page.format("Help"),
+            "help.pl.md": page.format("Pomoc"),
+            "services/samaritans.md": SERVICE,
+            "library/care-act-2014.md": ITEM,
+        },
+        plugins=options,
+    )
+    polish = read(site, "pl/help/index.html")
+    assert '>Zadzwoń (Helpline) pod <span class="sg-card__number">116 123</span></a>' in polish
+    assert '<li class="sg-card__badge">Bezpłatne połączenie</li>' in polish
+    assert '<p class="sg-card__checked">Dane sprawdzono: 11.2026</p>' in polish
+    assert ">Strona internetowa<" in polish
+    assert '<span class="sg-doc__where">(inna witryna: www.legislation.gov.uk)</span>' in polish
+    assert "<div><dt>Opublikowano</dt><dd>14.05.2014</dd></div>" in polish
+    english = read(site, "help/index.html")
+    assert '>Call Helpline on <span class="sg-card__number">116 123</span></a>' in english
+    assert '<p class="sg-card__checked">Details checked: November 2026</p>' in english
+    assert "<div><dt>Published</dt><dd>14 May 2014</dd></div>" in english

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Mapping
 from pathlib import Path
@@ -39,3 +40,8 @@ def words(code: str, overrides: Mapping[str, Mapping[str, str]]) -> dict[str, st
             f"'{unknown[0]}'. Known: {', '.join(sorted(english))}."
         )
     return {key: extra.get(key) or own.get(key) or english[key] for key in english}
+
+
+def format_date(day: dt.date, words: Mapping[str, str], key: str = "date_full") -> str:
+    """A date as the language writes it: '3 March 2024', '03.03.2024'."""
+    return day.strftime(words[key].replace("{day}", str(day.day)))

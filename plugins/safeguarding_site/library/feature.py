@@ -226,8 +226,8 @@ class Library:
         self.page_cards[where] = self.catalogue.resolve(refs, where)
         return markdown
 
-    def page_content(self, html: str, page: Page) -> str:
-        """Fill in the cards."""
+    def page_content(self, html: str, page: Page, words: dict[str, str] | None = None) -> str:
+        """Fill in the cards, in the page language's ``words``."""
         if self.catalogue is None:
             return html
         where = page.file.src_uri
@@ -235,7 +235,7 @@ class Library:
         anchors = where == self.index_src
 
         def make(items: list[Item], heading: str | None = None) -> str:
-            return cards_html(items, self.catalogue, links, self.render, heading, anchors)
+            return cards_html(items, self.catalogue, links, self.render, heading, anchors, words)
 
         html = fill_slots(html, self.slots.pop(where, []), make)
         cards = self.page_cards.pop(where, [])

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from ..languages.strings import format_date, shipped
 from ..markup import Slots, md_text, script_json
 from .catalogue import Catalogue
 from .model import Item, Term
@@ -45,42 +46,40 @@ class Card:
     anchor: str | None
 
 
-def long_date(day) -> str:
-    """'3 March 2024', as GOV.UK writes dates."""
-    return f"{day.day} {day:%B %Y}"
-
-
-def where_label(item: Item) -> str:
+def where_label(item: Item, words: dict[str, str] | None = None) -> str:
     """What a reader gets on following the link, said in the link itself; nothing for a
     page of this site."""
     if item.attachment is not None:
         return item.attachment.label
     if item.data.url is not None:
-        return f"another website: {urlsplit(item.data.url).hostname}"
+        host = urlsplit(item.data.url).hostname or ""
+        return (words or shipped("en"))["elsewhere"].replace("{host}", host)
     return ""
 
 
-def card(item: Item, catalogue: Catalogue, links: Links, anchors: bool) -> Card:
-    """Everything one card shows."""
+def card(
+    item: Item, catalogue: Catalogue, links: Links, anchors: bool, words: dict[str, str]
+) -> Card:
+    """Everything one card shows, in the page language's ``words``."""
     data, vocabulary = item.data, catalogue.vocabulary
     dates = [
-        (label, long_date(day))
-        for label, day in (
-            ("Published", data.published),
-            ("Last reviewed", data.last_reviewed),
-            ("Review due", item.due),
+        (words[key], format_date(day, words))
+        for key, day in (
+            ("published", data.published),
+            ("last_reviewed", data.last_reviewed),
+            ("review_due", item.due),
         )
         if day is not None
     ]
     easy = None
     if data.easy_read:
         other = catalogue.items[data.easy_read]
-        easy = (other.title, links.document(other), where_label(other))
+        easy = (other.title, links.document(other), where_label(other, words))
     return Card(
         item=item,
         type=vocabulary.types[data.type].title,
         href=links.document(item),
-        where=where_label(item),
+        where=where_label(item, words),
         dates=dates,
         audiences=", ".join(vocabulary.audiences[a].title for a in data.audiences),
         topics=[(vocabulary.topics[t].title, links.topic(t)) for t in data.topics],
@@ -127,10 +126,13 @@ def cards_html(
     render: Render,
     heading: str | None = None,
     anchors: bool = False,
+    words: dict[str, str] | None = None,
 ) -> str:
-    """The card list for these items."""
-    cards = [card(i, catalogue, links, anchors) for i in items]
-    return render("library-cards.html", cards=cards, heading=heading)
+    """The card list for these items, in the words of the page's language (English by
+    default)."""
+    words = words or shipped("en")
+    cards = [card(i, catalogue, links, anchors, words) for i in items]
+    return render("library-cards.html", cards=cards, heading=heading, t=words)
 
 
 def mark_slots(markdown: str, catalogue: Catalogue, where: str) -> tuple[str, list[list[Item]]]:

@@ -158,15 +158,15 @@ class Signposting:
         self.page_cards[where] = self.directory.resolve(refs, where)
         return markdown
 
-    def page_content(self, html: str, page: Page) -> str:
-        """Fill in the cards."""
+    def page_content(self, html: str, page: Page, words: dict[str, str] | None = None) -> str:
+        """Fill in the cards, in the page language's ``words``."""
         if self.directory is None:
             return html
         where = page.file.src_uri
-        html = fill_slots(html, self.slots.pop(where, []), self.render)
+        html = fill_slots(html, self.slots.pop(where, []), self.render, words)
         cards = self.page_cards.pop(where, [])
         if cards:
-            html += cards_html(cards, self.render, heading=self.options.cards_heading)
+            html += cards_html(cards, self.render, self.options.cards_heading, words)
         return html
 
     def banner_in(self, words: dict[str, str] | None = None) -> str:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..languages.strings import format_date, shipped
 from ..markup import Slots, front_matter_title, md_text, script_json
 from .directory import Directory
 from .model import Category, Service
@@ -28,9 +29,10 @@ class Card:
         return self.service.data
 
 
-def checked_label(service: Service) -> str:
-    """'May 2026': month and year are what a reader needs to judge freshness."""
-    return service.data.last_verified.strftime("%B %Y")
+def checked_label(service: Service, words: dict[str, str] | None = None) -> str:
+    """'May 2026' ('05.2026' in Polish): month and year are what a reader needs to judge
+    freshness."""
+    return format_date(service.data.last_verified, words or shipped("en"), "date_month")
 
 
 def json_ld(service: Service) -> str:
@@ -58,10 +60,17 @@ def json_ld(service: Service) -> str:
     return script_json(record)
 
 
-def cards_html(services: list[Service], render: Render, heading: str | None = None) -> str:
-    """The card list for these services."""
-    cards = [Card(s, checked_label(s), json_ld(s)) for s in services]
-    return render("service-cards.html", cards=cards, heading=heading)
+def cards_html(
+    services: list[Service],
+    render: Render,
+    heading: str | None = None,
+    words: dict[str, str] | None = None,
+) -> str:
+    """The card list for these services, in the words of the page's language (English by
+    default)."""
+    words = words or shipped("en")
+    cards = [Card(s, checked_label(s, words), json_ld(s)) for s in services]
+    return render("service-cards.html", cards=cards, heading=heading, t=words)
 
 
 SLOTS = Slots("services")
@@ -73,9 +82,11 @@ def mark_slots(markdown: str, directory: Directory, where: str) -> tuple[str, li
     return SLOTS.mark(markdown, lambda refs: directory.resolve(refs, where))
 
 
-def fill_slots(html: str, slots: list[list[Service]], render: Render) -> str:
+def fill_slots(
+    html: str, slots: list[list[Service]], render: Render, words: dict[str, str] | None = None
+) -> str:
     """Put the cards where ``mark_slots`` left placeholders."""
-    return SLOTS.fill(html, slots, lambda services: cards_html(services, render))
+    return SLOTS.fill(html, slots, lambda services: cards_html(services, render, None, words))
 
 
 def category_page(category: Category, directory: Directory, index_name: str) -> str:
