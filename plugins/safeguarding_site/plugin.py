@@ -242,8 +242,9 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
     ) -> str | None:
         if not self.config.enabled:
             return None
-        words = self.languages.words(self.languages.language(page).code)
-        html = self.signposting.page_content(html, page, words)
+        code = self.languages.language(page).code
+        words = self.languages.words(code)
+        html = self.signposting.page_content(html, page, words, code)
         html = self.library.page_content(html, page, words)
         self._report_page(page, html)  # the page's own words, before the toggle is added
         html = self.easy_read.page_content(html, page, self.languages.page_words(page))

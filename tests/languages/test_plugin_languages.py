@@ -166,6 +166,11 @@ website: https://www.samaritans.org
 free: true
 last_verified: 2026-11-02
 source: https://www.samaritans.org
+who_for: Anyone who is struggling.
+translations:
+  pl:
+    who_for: Każdy, komu jest ciężko.
+    description: Ktoś, z kim można **porozmawiać**.
 ---
 Someone to talk to.
 """
@@ -210,9 +215,34 @@ def test_cards_speak_the_page_language(build_site):
     assert '<li class="sg-card__badge">Bezpłatne połączenie</li>' in polish
     assert '<p class="sg-card__checked">Dane sprawdzono: 11.2026</p>' in polish
     assert ">Strona internetowa<" in polish
+    # The service's own words in Polish, where its file gives them.
+    assert "<strong>Dla kogo:</strong> Każdy, komu jest ciężko.</p>" in polish
+    assert "<p>Ktoś, z kim można <strong>porozmawiać</strong>.</p>" in polish
+    assert "<strong>Who it is for:</strong> Anyone who is struggling.</p>" in read(
+        site, "help/index.html"
+    )
+    record = json.loads(read(site, "services.json"))["services"][0]
+    assert record["translations"]["pl"]["who_for"] == "Każdy, komu jest ciężko."
+    assert (
+        record["translated_html"]["pl"] == "<p>Ktoś, z kim można <strong>porozmawiać</strong>.</p>"
+    )
     assert '<span class="sg-doc__where">(inna witryna: www.legislation.gov.uk)</span>' in polish
     assert "<div><dt>Opublikowano</dt><dd>14.05.2014</dd></div>" in polish
     english = read(site, "help/index.html")
     assert '>Call Helpline on <span class="sg-card__number">116 123</span></a>' in english
     assert '<p class="sg-card__checked">Details checked: November 2026</p>' in english
     assert "<div><dt>Published</dt><dd>14 May 2014</dd></div>" in english
+
+
+def test_service_translations_are_checked(build_site, caplog):
+    bad = SERVICE.replace("  pl:\n", "  PL:\n").replace("    who_for: Każdy", "    whom: Każdy")
+    options = [
+        {"safeguarding": {"signposting": {"categories": [{"id": "mental-health", "title": "T"}]}}}
+    ]
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site({"index.md": "# Home\n", "services/samaritans.md": bad}, plugins=options)
+    assert any(
+        "Service 'services/samaritans.md': field 'translations.PL': received 'PL', expected a "
+        "language code such as 'pl'" in m
+        for m in caplog.messages
+    )

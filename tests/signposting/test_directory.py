@@ -195,6 +195,7 @@ def test_json_record_is_the_schema_dump():
         {"number": "0808 2000 247", "dial": "+448082000247", "label": None, "hours": "24 hours"}
     ]
     expected["description_html"] = "<p>A free helpline.</p>"
+    expected["translated_html"] = {}
     assert list(service_record(service).items()) == list(expected.items())
 
 

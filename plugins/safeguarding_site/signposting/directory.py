@@ -18,7 +18,7 @@ from .model import Category, Service, ServiceData
 if TYPE_CHECKING:
     from ..jsoncache import JsonCache
 
-CACHE_VERSION = "service-data-1"
+CACHE_VERSION = "service-data-2"
 """Raise this when checking a service file changes what it gives (see ``schema.py``)."""
 
 
@@ -84,6 +84,7 @@ def service_record(service: Service) -> dict:
         for p in service.data.phone
     ]
     record["description_html"] = service.description_html
+    record["translated_html"] = dict(service.translated_html)
     return record
 
 
@@ -148,7 +149,12 @@ def _load_one(
             f"{where}: the description is empty. After the front matter, write one or two plain "
             "sentences saying what the service does and who it is for."
         )
-    return Service(data, render_markdown(body), source.src_path)
+    translated = tuple(
+        (code, render_markdown(words.description))
+        for code, words in data.translations
+        if words.description
+    )
+    return Service(data, render_markdown(body), source.src_path, translated)
 
 
 def _checked_data(

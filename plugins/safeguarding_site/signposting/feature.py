@@ -158,15 +158,22 @@ class Signposting:
         self.page_cards[where] = self.directory.resolve(refs, where)
         return markdown
 
-    def page_content(self, html: str, page: Page, words: dict[str, str] | None = None) -> str:
-        """Fill in the cards, in the page language's ``words``."""
+    def page_content(
+        self,
+        html: str,
+        page: Page,
+        words: dict[str, str] | None = None,
+        language: str | None = None,
+    ) -> str:
+        """Fill in the cards, in the page ``language``'s ``words``."""
         if self.directory is None:
             return html
         where = page.file.src_uri
-        html = fill_slots(html, self.slots.pop(where, []), self.render, words)
+        html = fill_slots(html, self.slots.pop(where, []), self.render, words, language)
         cards = self.page_cards.pop(where, [])
         if cards:
-            html += cards_html(cards, self.render, self.options.cards_heading, words)
+            heading = self.options.cards_heading
+            html += cards_html(cards, self.render, heading, words, language)
         return html
 
     def banner_in(self, words: dict[str, str] | None = None) -> str:

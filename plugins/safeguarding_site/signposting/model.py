@@ -30,6 +30,15 @@ class PhoneLine:
     hours: str | None = None
 
 
+@dataclass(frozen=True)
+class ServiceWords:
+    """A service's own words in another language (each optional)."""
+
+    who_for: str | None = None
+    hours: str | None = None
+    description: str | None = None  # Markdown, like the file's body
+
+
 @dataclass(frozen=True, kw_only=True)
 class ServiceData:
     """Front matter of one service file, validated (see ``schema.ServiceSchema``)."""
@@ -51,6 +60,11 @@ class ServiceData:
     last_verified: dt.date
     source: str
     order: int = 100
+    translations: tuple[tuple[str, ServiceWords], ...] = ()  # (language code, words)
+
+    def words_in(self, code: str) -> ServiceWords | None:
+        """The service's words in a language, if the file gives them."""
+        return dict(self.translations).get(code)
 
     def has_contact_route(self) -> bool:
         """A reader must be able to reach the service somehow."""
@@ -86,6 +100,7 @@ class ServiceData:
             "last_verified": self.last_verified.isoformat(),
             "source": self.source,
             "order": self.order,
+            "translations": {code: vars(words) for code, words in self.translations},
         }
 
     @classmethod
@@ -111,6 +126,9 @@ class ServiceData:
             last_verified=dt.date.fromisoformat(record["last_verified"]),
             source=record["source"],
             order=record["order"],
+            translations=tuple(
+                (code, ServiceWords(**words)) for code, words in record["translations"].items()
+            ),
         )
 
 
@@ -124,11 +142,12 @@ def _number(record: dict | None) -> PhoneNumber | None:
 
 @dataclass(frozen=True)
 class Service:
-    """A validated service and its description."""
+    """A validated service and its description (and its description in other languages)."""
 
     data: ServiceData
     description_html: str
     src_path: str
+    translated_html: tuple[tuple[str, str], ...] = ()  # (language code, description HTML)
 
     @property
     def id(self) -> str:

@@ -23,10 +23,26 @@ class Card:
     service: Service
     checked: str
     json_ld: str
+    language: str | None = None  # the page's, when the service has words in it
 
     @property
     def data(self):
         return self.service.data
+
+    @property
+    def description_html(self) -> str:
+        own = dict(self.service.translated_html).get(self.language or "")
+        return own or self.service.description_html
+
+    @property
+    def who_for(self) -> str | None:
+        words = self.data.words_in(self.language or "")
+        return (words and words.who_for) or self.data.who_for
+
+    @property
+    def hours(self) -> str | None:
+        words = self.data.words_in(self.language or "")
+        return (words and words.hours) or self.data.hours
 
 
 def checked_label(service: Service, words: dict[str, str] | None = None) -> str:
@@ -65,11 +81,12 @@ def cards_html(
     render: Render,
     heading: str | None = None,
     words: dict[str, str] | None = None,
+    language: str | None = None,
 ) -> str:
-    """The card list for these services, in the words of the page's language (English by
-    default)."""
+    """The card list for these services, in the words of the page's ``language`` (English by
+    default), with the services' own words in it where their files give them."""
     words = words or shipped("en")
-    cards = [Card(s, checked_label(s, words), json_ld(s)) for s in services]
+    cards = [Card(s, checked_label(s, words), json_ld(s), language) for s in services]
     return render("service-cards.html", cards=cards, heading=heading, t=words)
 
 
@@ -83,10 +100,16 @@ def mark_slots(markdown: str, directory: Directory, where: str) -> tuple[str, li
 
 
 def fill_slots(
-    html: str, slots: list[list[Service]], render: Render, words: dict[str, str] | None = None
+    html: str,
+    slots: list[list[Service]],
+    render: Render,
+    words: dict[str, str] | None = None,
+    language: str | None = None,
 ) -> str:
     """Put the cards where ``mark_slots`` left placeholders."""
-    return SLOTS.fill(html, slots, lambda services: cards_html(services, render, None, words))
+    return SLOTS.fill(
+        html, slots, lambda services: cards_html(services, render, None, words, language)
+    )
 
 
 def category_page(category: Category, directory: Directory, index_name: str) -> str:

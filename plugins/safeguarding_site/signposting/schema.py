@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from ..checked import validate
-from .model import PhoneLine, ServiceData
+from .model import PhoneLine, ServiceData, ServiceWords
 from .phone import ID_PATTERN, PhoneNumber, parse_relay, parse_uk_phone
 
 
@@ -66,6 +66,19 @@ def phone_entry(value: object) -> object:
     return {"number": value} if isinstance(value, str | int) else value
 
 
+class Translation(BaseModel):
+    """A service's own words in another language."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    who_for: Text | None = None
+    hours: Text | None = None
+    description: Annotated[str, Field(min_length=1, max_length=2000)] | None = None
+
+
+LanguageCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?$")]
+
+
 class ServiceSchema(BaseModel):
     """Front matter of one service file."""
 
@@ -90,6 +103,7 @@ class ServiceSchema(BaseModel):
     last_verified: dt.date
     source: Text
     order: Annotated[int, Field(ge=0, le=1000)] = 100
+    translations: dict[LanguageCode, Translation] = {}
 
     @field_validator("categories")
     @classmethod
@@ -118,9 +132,15 @@ class ServiceSchema(BaseModel):
             last_verified=self.last_verified,
             source=self.source,
             order=self.order,
+            translations=tuple(
+                (code, ServiceWords(t.who_for, t.hours, t.description))
+                for code, t in sorted(self.translations.items())
+            ),
         )
 
 
 def validate_service(meta: dict, where: str) -> ServiceData:
     """Check one service's front matter; raise one line per problem, each starting ``where``."""
-    return validate(ServiceSchema, meta, where, "national-domestic-abuse-helpline").to_data()
+    nested = {"translations": list(Translation.model_fields)}
+    schema = validate(ServiceSchema, meta, where, "national-domestic-abuse-helpline", nested)
+    return schema.to_data()
