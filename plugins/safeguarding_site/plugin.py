@@ -167,6 +167,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.library = Library(self.config.library, self._render, JsonCache(cache / "library"))
         self.library.add_to_nav(config)
         self.languages = Languages(self.config.languages, self._render)
+        self.languages.theme_dir(config.theme.dirs)
         with user_errors():
             self.languages.check()
         self.easy_read = EasyRead(
@@ -249,6 +250,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self._report_page(page, html)  # the page's own words, before the toggle is added
         html = self.easy_read.page_content(html, page, self.languages.page_words(page))
         html = self.languages.page_content(html, page)
+        self.languages.tell_theme(page)
         if not self.languages.is_default(page):
             return html  # no voice for this language yet: no English voice reading it
         with user_errors():

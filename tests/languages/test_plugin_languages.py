@@ -106,6 +106,18 @@ def test_the_plugin_speaks_the_page_language(site):
     assert '<a class="sg-exit__help" href="../../../safe/">آن لائن محفوظ رہنا</a>' in urdu
 
 
+def test_the_theme_speaks_the_page_language(build_site):
+    """The theme's own words (its skip link) come in the page's language where the theme has
+    them; Panjabi, which Material lacks, keeps the site's and still gets its lang."""
+    site = build_site({"index.md": "# Home\n", "index.pl.md": "# Start\n", "index.pa.md": "# ਘਰ\n"})
+    skip = re.compile(r'class="md-skip">\s*([^<]+?)\s*</a>')
+    assert skip.search(read(site, "pl/index.html"))[1] == "Przejdź do treści"
+    assert skip.search(read(site, "index.html"))[1] == "Skip to content"
+    panjabi = read(site, "pa/index.html")
+    assert skip.search(panjabi)[1] == "Skip to content"
+    assert '<html lang="pa" dir="ltr"' in panjabi
+
+
 def test_no_english_voice_reads_a_translation(build_site):
     options = [{"safeguarding": {"audio": {"enabled": True}}}]
     site = build_site(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Callable
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
@@ -14,6 +16,7 @@ from .config import LanguagesConfig
 from .model import SHIPPED, Language, Versions, find_translations, group
 from .strings import words
 
+THEME_FIRST = Path(__file__).parent.parent / "theme_first"
 _H1_END = re.compile(r"</h1>", re.I)
 _HTML_OPEN = re.compile(r"<html\b[^>]*>", re.I)
 _BODY_DIR = re.compile(r'(<body\b[^>]*?\bdir=")[^"]*(")', re.I)
@@ -34,6 +37,7 @@ class Languages:
         self.versions = Versions("en", self.languages)
         self.files: Files | None = None
         self.site_url = ""
+        self.theme_languages: str | None = None  # the theme's folder of language files
 
     def check(self) -> None:
         """Refuse replacement words for keys the plugin does not have, before any page."""
@@ -80,6 +84,25 @@ class Languages:
     def translated(self, src: str, code: str) -> str:
         """The source path of ``src``'s version in ``code`` (``src`` itself if none)."""
         return self.versions.of(src).get(code, src)
+
+    def theme_dir(self, theme_dirs: list[str]) -> None:
+        """Put the plugin's language partial just before Material's own, so a translation
+        gets the theme's words in its language (a custom_dir keeps coming first)."""
+        for number, folder in enumerate(theme_dirs):
+            if os.path.isfile(os.path.join(folder, "partials", "languages", "en.html")):
+                theme_dirs.insert(number, str(THEME_FIRST))
+                self.theme_languages = folder
+                return
+
+    def tell_theme(self, page: Page) -> None:
+        """Name the page's language for the theme, where the theme has words for it."""
+        code = self.language(page).code
+        if code == self.default or self.theme_languages is None:
+            return
+        if os.path.isfile(
+            os.path.join(self.theme_languages, "partials", "languages", f"{code}.html")
+        ):
+            page.meta["sg_language"] = code
 
     def page_content(self, html: str, page: Page) -> str:
         """The switcher, just after the page's heading, on every page with versions."""
