@@ -429,13 +429,55 @@ LONG_TASKS = """
 # Pagefind driven through its own JavaScript API, as a search page of its own would be: load
 # pagefind.js, search, and load the details of the first results.
 PAGEFIND_QUERY = """
-async ([query, count]) => {
+async ([query, number, count]) => {
   const start = performance.now();
   if (!window.__pagefind) window.__pagefind = await import("/pagefind/pagefind.js");
   const search = await window.__pagefind.search(query);
   const shown = await Promise.all(search.results.slice(0, count).map((r) => r.data()));
-  return [start, performance.now(), search.results.length,
-          shown.length ? shown[0].meta.title : ""];
+  let list = document.getElementById("bench-results");
+  if (!list) {
+    list = document.createElement("ol");
+    list.id = "bench-results";
+    document.querySelector("article").prepend(list);
+  }
+  list.textContent = "";
+  for (const result of shown) {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = result.url;
+    link.textContent = result.meta.title;
+    const excerpt = document.createElement("p");
+    excerpt.innerHTML = result.excerpt;
+    item.append(link, excerpt);
+    list.append(item);
+  }
+  list.offsetHeight;  // laid out, as the plugin's results are when their count shows
+  return [start, performance.now(), search.results.length + " results: " +
+          (shown.length ? shown[0].meta.title.slice(0, 40) : "")];
+}
+"""
+
+# The plugin's search box: focus it (which starts loading lunr.js and the manifest) and submit
+# the query; done when the count of results shows, after the results (they come first).
+PLUGIN_QUERY = """
+async ([query, number]) => {
+  const start = performance.now();
+  const input = document.querySelector("#sg-search-input");
+  const count = document.querySelector(".sg-search__count");
+  const shown = new Promise((resolve) => {
+    new MutationObserver((changes, observer) => {
+      if (/result/.test(count.textContent) && !/Searching/.test(count.textContent)) {
+        observer.disconnect();
+        resolve(performance.now());
+      }
+    }).observe(count, { childList: true, characterData: true, subtree: true });
+  });
+  if (number === 0) input.focus();
+  input.value = query;
+  input.form.requestSubmit();
+  const end = await shown;
+  const first = document.querySelector(".sg-search__result-title");
+  return [start, end, count.textContent + (first ? ": " + first.textContent.slice(0, 40) : "")];
 }
 """
 
@@ -561,59 +603,30 @@ def throttled_page(browser: Any, url: str) -> tuple[Any, Any, Transfers]:
 
 
 def plugin_queries(browser: Any, url: str, queries: tuple[str, ...]) -> list[Query]:
-    """Focus the box (search.js starts loading lunr.js and the manifest), type, press Enter;
-    time from focus (first query) or Enter (later ones) to the count of results."""
+    """The search box as a reader uses it, driven inside the page like Pagefind's API."""
+    return engine_queries(browser, url, queries, PLUGIN_QUERY)
+
+
+def engine_queries(browser: Any, url: str, queries: tuple[str, ...], script: str) -> list[Query]:
+    """Run ``script`` in the page for each query; it returns (start, end, shown)."""
     context, page, transfers = throttled_page(browser, url)
     try:
         found = []
         for number, query in enumerate(queries):
             before, requests = transfers.mark()
-            start = page.evaluate("performance.now()")
-            if number == 0:
-                page.focus(PLUGIN.input)
-            page.fill(PLUGIN.input, query)
-            page.press(PLUGIN.input, "Enter")
-            page.wait_for_function(
-                "() => /result/.test(document.querySelector('.sg-search__count').textContent)"
-                " && !/Searching/.test(document.querySelector('.sg-search__count').textContent)",
-                timeout=WAIT_MS,
-            )
-            end = page.evaluate("performance.now()")
-            page.wait_for_timeout(200)  # requests still finishing are counted
+            start, end, shown = page.evaluate(script, [query, number, PAGEFIND_RESULTS])
+            page.wait_for_timeout(300)  # requests still finishing are counted
             after, done = transfers.mark()
-            title = page.locator(".sg-search__result-title").first
-            shown = page.text_content(".sg-search__count") or ""
-            if title.count():
-                shown += ": " + title.inner_text()[:40]
-            found.append(
-                Query(
-                    after - before, end - start, blocking(page, start, end), done - requests, shown
-                )
-            )
+            blocked = blocking(page, start, end)
+            found.append(Query(after - before, end - start, blocked, done - requests, shown))
         return found
     finally:
         context.close()
 
 
 def pagefind_queries(browser: Any, url: str, queries: tuple[str, ...]) -> list[Query]:
-    """Pagefind's API on the same page: import pagefind.js, search, load the first results."""
-    context, page, transfers = throttled_page(browser, url)
-    try:
-        found = []
-        for query in queries:
-            before, requests = transfers.mark()
-            start, end, count, title = page.evaluate(PAGEFIND_QUERY, [query, PAGEFIND_RESULTS])
-            page.wait_for_timeout(200)
-            after, done = transfers.mark()
-            shown = f"{count} results: {title[:40]}"
-            found.append(
-                Query(
-                    after - before, end - start, blocking(page, start, end), done - requests, shown
-                )
-            )
-        return found
-    finally:
-        context.close()
+    """Pagefind's API on the same page: import pagefind.js, search, show the first results."""
+    return engine_queries(browser, url, queries, PAGEFIND_QUERY)
 
 
 def run_pagefind(site_dir: Path) -> str:

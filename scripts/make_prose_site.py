@@ -6,9 +6,9 @@ Usage:
 The synthetic site (make_synthetic_site.py) repeats a few hundred words; a search index of it
 is unrealistically small. This one takes its text from what every Python install ships: the
 help topics of ``pydoc_data.topics`` and the docstrings of about a hundred standard library
-modules and of the packages MkDocs brings (about 170,000 words, 16,000 distinct). Each page gets about
-``--words`` words (default 300) in paragraphs, a second-level heading every three paragraphs,
-in folders of 50 pages; the text runs on from page to page and starts again when it runs
+modules and of the packages MkDocs brings (about 170,000 words, 16,000 distinct). Each page
+gets about ``--words`` words (default 300) in paragraphs, a second-level heading every three
+paragraphs, in folders of 50 pages; the text runs on from page to page and starts again when it runs
 out. The plugin is on with ``audio: {enabled: false}``. The same arguments give the same site.
 """
 
@@ -39,7 +39,7 @@ typing unittest urllib.parse urllib.request uuid warnings wave weakref webbrowse
 xml.etree.ElementTree xmlrpc.client zipfile zoneinfo babel.dates babel.numbers bs4 click
 jinja2 jinja2.environment markdown markdown.extensions markupsafe mkdocs.config.base
 mkdocs.plugins mkdocs.structure.files mkdocs.structure.pages playwright.sync_api
-pygments.lexer pygments.formatters.html pymdownx.superfences yaml""".split()
+pygments.lexer pygments.formatters.html pymdownx.superfences yaml""".split()  # noqa: SIM905
 MARKUP = re.compile(r"[`*_\[\]<>#|\\{}]")
 
 

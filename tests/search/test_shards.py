@@ -84,3 +84,14 @@ def test_manifest_and_shards():
     assert build_shards(documents(), []).files != shards  # synonyms are part of the index
     again = build_shards(documents(), [["fire safety", "smoke alarm"]]).files
     assert again == shards
+
+
+def test_neighbours_are_every_term_one_edit_away():
+    """The linear search for neighbours finds what comparing every pair finds."""
+    from safeguarding_site.search.shards import neighbours, one_edit_away
+
+    rng = random.Random(2)
+    terms = sorted({"".join(rng.choices("abc", k=rng.randint(1, 5))) for _ in range(300)})
+    slow = {a: sorted(b for b in terms if b != a and one_edit_away(a, b)) for a in terms}
+    assert neighbours(terms) == {a: near for a, near in slow.items() if near}
+    assert one_edit_away("safegaurd", "safeguard") and not one_edit_away("abc", "cab")

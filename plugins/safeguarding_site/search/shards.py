@@ -7,14 +7,16 @@ query exactly as lunr.js would, without the rest:
   every postings chunk, the number of name buckets and document groups, which documents are
   services, and the synonym groups;
 - postings chunks (``t<n>.json``): terms in sorted ranges, each with its documents and lunr's
-  own BM25 weight for every field. lunr scores a document as the dot product of the query
-  vector with the document's field vectors divided by the query vector's length, so the weight
-  of each matching term is all a score needs: the field vectors, three fifths of lunr's
-  serialised index, are not sent;
-- name buckets (``f<n>.json``): index terms grouped so that every term one edit away from a
-  query word is in one of two buckets the browser can work out from the word itself. Any one
-  edit of a word of five letters or more keeps either its first two or its last two letters;
-  of three or four letters, its first or its last letter; shorter words keep one shared list;
+  own BM25 weight for every field, and the other index terms one edit away from it (a word
+  typed correctly needs nothing more to be matched with one letter out). lunr scores a
+  document as the dot product of the query vector with the document's field vectors divided
+  by the query vector's length, so the weight of each matching term is all a score needs: the
+  field vectors, three fifths of lunr's serialised index, are not sent;
+- name buckets (``f<n>.json``), for a word that is not in the index (a misspelling): index
+  terms grouped so that every term one edit away from it is in one of two buckets the browser
+  works out from the word itself. Any one edit of a word of five letters or more keeps either
+  its first two or its last two letters; of three or four letters, its first or its last
+  letter; shorter words keep one shared list;
 - document groups (``d<n>.json``): what a result shows (title, page, address, excerpt, phone,
   label), fetched only for the results shown.
 
@@ -85,6 +87,40 @@ def bucket_of(key: str, buckets: int = BUCKETS) -> int:
     return value % buckets
 
 
+def one_edit_away(a: str, b: str) -> bool:
+    """At most one insertion, deletion, substitution or swap of neighbours (search.js's
+    oneEditAway, lunr's fuzzy match with an edit distance of 1)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < len(a) and i < len(b) and a[i] == b[i]:
+        i += 1
+    if len(a) > len(b):
+        return a[i + 1 :] == b[i:]
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+    return a[i + 1 :] == b[i + 1 :] or swapped
+
+
+def neighbours(terms: Iterable[str]) -> dict[str, list[str]]:
+    """For each term, the other terms one edit away. Two such terms always share a variant
+    with one letter (or none) taken out, so only those are compared: linear in the terms."""
+    by_variant: dict[str, list[str]] = defaultdict(list)
+    for term in terms:
+        for variant in {term, *(term[:i] + term[i + 1 :] for i in range(len(term)))}:
+            by_variant[variant].append(term)
+    found: dict[str, set[str]] = defaultdict(set)
+    for group in by_variant.values():
+        for a in group:
+            for b in group:
+                if a != b and one_edit_away(a, b):
+                    found[a].add(b)
+    return {term: sorted(near) for term, near in found.items()}
+
+
 def _compact(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
@@ -142,18 +178,24 @@ def build_shards(documents: Iterable[Document], groups: list[list[str]]) -> Shar
 
     starts: list[str] = []
     chunk: dict[str, list[list[int]]] = {}
+    near = neighbours(term for term, _ in index["invertedIndex"])
+
+    def close_chunk() -> None:
+        words = {term: " ".join(near[term]) for term in chunk if term in near}
+        files[f"t{len(starts) - 1}.json"] = _compact({"postings": chunk, "near": words})
+
     size = 0
     for term, rows in sorted(postings(index).items()):
         text = _compact({term: rows})
         if chunk and size + len(text) > CHUNK_BYTES:
-            files[f"t{len(starts) - 1}.json"] = _compact(chunk)
+            close_chunk()
             chunk, size = {}, 0
         if not chunk:
             starts.append(term)
         chunk[term] = rows
         size += len(text)
     if chunk:
-        files[f"t{len(starts) - 1}.json"] = _compact(chunk)
+        close_chunk()
 
     buckets: list[dict[str, list[str]]] = [defaultdict(list) for _ in range(BUCKETS)]
     for term, _ in index["invertedIndex"]:

@@ -119,17 +119,39 @@
     return low;
   };
 
+  /* The postings of every term in the chunks ``numbers``, and their neighbours. */
   ShardedIndex.prototype.chunks = function (numbers) {
     var self = this;
     var unique = numbers.filter(function (n, i) { return numbers.indexOf(n) === i; });
     return Promise.all(unique.map(function (n) { return self.file("t" + n + ".json"); }))
       .then(function (parts) {
-        var postings = {};
+        var found = { postings: {}, near: {} };
         parts.forEach(function (part) {
-          Object.keys(part).forEach(function (term) { postings[term] = part[term]; });
+          ["postings", "near"].forEach(function (kind) {
+            Object.keys(part[kind]).forEach(function (term) {
+              found[kind][term] = part[kind][term];
+            });
+          });
         });
-        return postings;
+        return found;
       });
+  };
+
+  /* Index terms one edit away from a word that is not one itself. */
+  ShardedIndex.prototype.near = function (word) {
+    var self = this;
+    var keys = bucketKeys(word);
+    return Promise.all(keys.map(function (key) {
+      return self.file("f" + bucketOf(key, self.manifest.buckets) + ".json");
+    })).then(function (parts) {
+      var near = [];
+      parts.forEach(function (part, i) {
+        (part[keys[i]] || "").split(" ").forEach(function (term) {
+          if (term && near.indexOf(term) === -1 && oneEditAway(word, term)) { near.push(term); }
+        });
+      });
+      return near;
+    });
   };
 
   /* Query clauses as the site always asked lunr: each word stemmed (boost 10), as typed
@@ -153,57 +175,43 @@
     return clauses;
   };
 
-  /* Every clause's index terms, with the postings of all of them. */
+  /* Every clause's index terms, with the postings of all of them: first the chunks of the
+   * words as typed, then what is one edit away from them, then the chunks of those. */
   ShardedIndex.prototype.lookUp = function (clauses) {
     var self = this;
     var numbers = [];
-    var buckets = [];
     clauses.forEach(function (clause) {
-      if (clause.match === "fuzzy") {
-        clause.keys = bucketKeys(clause.term);
-        clause.keys.forEach(function (key) {
-          buckets.push(self.file("f" + bucketOf(key, self.manifest.buckets) + ".json"));
-        });
-      } else {
-        var last = self.chunkOf(clause.match === "prefix" ? clause.term + "\uffff" : clause.term);
-        for (var n = self.chunkOf(clause.term); n <= last; n++) { numbers.push(n); }
-      }
+      var last = self.chunkOf(clause.match === "prefix" ? clause.term + "\uffff" : clause.term);
+      for (var n = self.chunkOf(clause.term); n <= last; n++) { numbers.push(n); }
     });
-    var named = Promise.all(buckets).then(function () {
-      var waiting = clauses.filter(function (c) { return c.match === "fuzzy"; })
-        .map(function (clause) {
-          return Promise.all(clause.keys.map(function (key) {
-            return self.file("f" + bucketOf(key, self.manifest.buckets) + ".json");
-          })).then(function (parts) {
-            var near = [];
-            parts.forEach(function (part, i) {
-              (part[clause.keys[i]] || "").split(" ").forEach(function (term) {
-                if (term && near.indexOf(term) === -1 && oneEditAway(clause.term, term)) {
-                  near.push(term);
-                }
-              });
-            });
-            clause.terms = near;
-            near.forEach(function (term) { numbers.push(self.chunkOf(term)); });
-          });
-        });
-      return Promise.all(waiting);
-    });
-    // Exact and prefix terms need no names first: their chunks are fetched at once.
-    var direct = this.chunks(numbers.slice());
-    return Promise.all([named, direct]).then(function () { return self.chunks(numbers); })
-      .then(function (postings) {
-        clauses.forEach(function (clause) {
-          if (clause.match === "exact") {
-            clause.terms = postings.hasOwnProperty(clause.term) ? [clause.term] : [];
-          } else if (clause.match === "prefix") {
-            clause.terms = Object.keys(postings).filter(function (term) {
-              return term.lastIndexOf(clause.term, 0) === 0;
-            });
-          }
-        });
-        return postings;
+    var fuzzy = clauses.filter(function (clause) { return clause.match === "fuzzy"; });
+    return this.chunks(numbers).then(function (found) {
+      return Promise.all(fuzzy.map(function (clause) {
+        if (found.postings.hasOwnProperty(clause.term)) {
+          var near = found.near[clause.term];
+          clause.terms = [clause.term].concat(near ? near.split(" ") : []);
+          return null;
+        }
+        return self.near(clause.term).then(function (terms) { clause.terms = terms; });
+      }));
+    }).then(function () {
+      fuzzy.forEach(function (clause) {
+        clause.terms.forEach(function (term) { numbers.push(self.chunkOf(term)); });
       });
+      return self.chunks(numbers);
+    }).then(function (found) {
+      var postings = found.postings;
+      clauses.forEach(function (clause) {
+        if (clause.match === "exact") {
+          clause.terms = postings.hasOwnProperty(clause.term) ? [clause.term] : [];
+        } else if (clause.match === "prefix") {
+          clause.terms = Object.keys(postings).filter(function (term) {
+            return term.lastIndexOf(clause.term, 0) === 0;
+          });
+        }
+      });
+      return postings;
+    });
   };
 
   /* Documents and their scores, best first; equal scores keep the site's order. */
