@@ -24,7 +24,7 @@ from ..storage import digest, place_file, read_json
 from .a_to_z import a_to_z_markdown
 from .config import SearchConfig
 from .documents import Document, page_documents, service_document
-from .shards import build_shards
+from .shards import FORMAT, build_shards
 from .synonyms import groups_from_config
 
 log = get_plugin_logger(__name__)
@@ -196,7 +196,7 @@ class Search:
         if not self.options.enabled:
             return
         folder = os.path.join(site_dir, SEARCH_DIR)
-        key = ["search-shards-1", self.sources.hexdigest(), self.groups]
+        key = ["search-shards", FORMAT, self.sources.hexdigest(), self.groups]
         listing = self.cache.get(key) if self.cache else None
         if not (isinstance(listing, list) and all(os.path.isfile(f) for _, f in listing)):
             shards = build_shards(self.documents(), self.groups).files
