@@ -95,3 +95,15 @@ def test_neighbours_are_every_term_one_edit_away():
     slow = {a: sorted(b for b in terms if b != a and one_edit_away(a, b)) for a in terms}
     assert neighbours(terms) == {a: near for a, near in slow.items() if near}
     assert one_edit_away("safegaurd", "safeguard") and not one_edit_away("abc", "cab")
+
+
+def test_search_js_reads_this_format():
+    """search.js refuses an index of another shape; both sides name the same format."""
+    import re
+    from pathlib import Path
+
+    from safeguarding_site.search.shards import FORMAT
+
+    script = Path(__file__).parents[2] / "plugins/safeguarding_site/theme/assets/safeguarding"
+    text = (script / "search.js").read_text(encoding="utf-8")
+    assert re.search(r"var FORMAT = (\d+);", text).group(1) == str(FORMAT)

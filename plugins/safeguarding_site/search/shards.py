@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from .documents import Document
 from .index import build_index
 
-FORMAT = 2  # part of the cache key: raise it when the files change shape
+FORMAT = 2  # raise it when the files change shape, here and in search.js (a cache key too)
 CHUNK_BYTES = 6_000  # postings per chunk, raw JSON; about 2 to 3 KB gzip
 BUCKETS = 128  # name buckets
 GROUP = 8  # documents per group of result details

@@ -1,4 +1,5 @@
-/* Site search: loads the index built at build time and shows results under the form.
+/* Site search: fetches the parts of the index built at build time that a query needs, and
+ * shows results under the form.
  *
  * Nothing typed is put in the address, in storage or in history: the box has no name, the
  * form's own submission is stopped, and results are plain links. Without this script, the
@@ -7,6 +8,7 @@
   "use strict";
 
   var FUZZY_MIN_LENGTH = 5;
+  var FORMAT = 2; // shards.py's FORMAT: the shape of the files this script reads
 
   function normalise(text) {
     return text.replace(/\u2019/g, "'").toLowerCase().replace(/\s+/g, " ").trim();
@@ -44,6 +46,10 @@
       if (!response.ok) { throw new Error("search: " + response.status); }
       return response.json();
     });
+  }
+
+  function later() {
+    return new Promise(function (resolve) { setTimeout(resolve, 0); });
   }
 
   function zeros(count) {
@@ -272,7 +278,10 @@
           pages.push(result.doc);
         }
       });
-      return Promise.all([self.details(services), self.details(pages)]);
+      // Scoring was one task; fetching and showing are others, so none holds up the page.
+      return later().then(function () {
+        return Promise.all([self.details(services), self.details(pages)]);
+      });
     }).then(function (shown) {
       return { services: shown[0], pages: shown[1] };
     });
@@ -333,6 +342,7 @@
     });
     // The manifest is small: the parts a query needs are fetched when it runs.
     this.loading = Promise.all([lunrLoaded, getJSON(manifestUrl)]).then(function (loaded) {
+      if (loaded[1].format !== FORMAT) { throw new Error("search: another index format"); }
       self.index = new ShardedIndex(manifestUrl, loaded[1]);
     });
     this.loading.catch(function () { self.loading = null; });
@@ -361,8 +371,12 @@
     var self = this;
     this.services.textContent = "";
     this.list.textContent = "";
-    found.services.forEach(function (doc) { self.services.appendChild(self.serviceCard(doc)); });
-    found.pages.forEach(function (doc) { self.list.appendChild(self.pageResult(doc)); });
+    var services = document.createDocumentFragment();
+    var pages = document.createDocumentFragment();
+    found.services.forEach(function (doc) { services.appendChild(self.serviceCard(doc)); });
+    found.pages.forEach(function (doc) { pages.appendChild(self.pageResult(doc)); });
+    this.services.appendChild(services);
+    this.list.appendChild(pages);
     var total = found.services.length + found.pages.length;
     this.count.textContent = total === 0
       ? "No results. Try other words, or use the A to Z."
