@@ -429,6 +429,12 @@ def report(site: Site, queries: tuple[str, str]) -> None:
 
 THROTTLE = {"latency": 150, "download": 1.6e6 / 8, "upload": 0.75e6 / 8, "cpu": 4}
 PAGEFIND_RESULTS = 10  # details loaded per query: as many as the plugin shows (max_results)
+# Everyday questions about the prose, each as the first search of a fresh page: bytes only.
+FIRST_QUERIES = (
+    "function", "return value", "the", "how do I open a file", "regular expression syntax",
+    "unicode strings and bytes", "class", "thread safety lock", "socket timeout error",
+    "datetime timezone", "asyncio event loop", "list comprehension",
+)  # fmt: skip
 GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
 
 # Counts, inside the page, long tasks on the main thread (Total Blocking Time: the part of
@@ -650,6 +656,28 @@ def pagefind_queries(browser: Any, url: str, queries: tuple[str, ...]) -> list[Q
     return engine_queries(browser, url, queries, PAGEFIND_QUERY)
 
 
+def first_query_bytes(browser: Any, url: str) -> list[tuple[str, int, int]]:
+    """Bytes of each of FIRST_QUERIES as the first search of a fresh page, unthrottled:
+    (query, plugin, Pagefind)."""
+    found = []
+    for query in FIRST_QUERIES:
+        sizes = []
+        for script in (PLUGIN_QUERY, PAGEFIND_QUERY):
+            context = browser.new_context(bypass_csp=True)
+            try:
+                page = context.new_page()
+                page.goto(url, wait_until="load")
+                page.wait_for_timeout(300)
+                before, _ = Transfers().mark()
+                page.evaluate(script, [query, 0, PAGEFIND_RESULTS])
+                page.wait_for_timeout(300)
+                sizes.append(Transfers().mark()[0] - before)
+            finally:
+                context.close()
+        found.append((query, sizes[0], sizes[1]))
+    return found
+
+
 def run_pagefind(site_dir: Path) -> str:
     """Index the built site with Pagefind, over the same part of each page the plugin reads."""
     command = [
@@ -731,9 +759,17 @@ def prose_benchmark(sizes: list[int], runs: int, queries: tuple[str, ...], work:
                     for _ in range(runs):
                         found[PLUGIN.name].append(plugin_queries(browser, url, queries))
                         found["Pagefind"].append(pagefind_queries(browser, url, queries))
+                    first = first_query_bytes(browser, url)
             finally:
                 browser.close()
         prose_report(size, found, queries)
+        print(f"\nFirst searches on {size} pages, bytes (gzip, with headers), unthrottled:\n")
+        print("| query | safeguarding | Pagefind | ratio |")
+        print("|---|---:|---:|---:|")
+        for query, mine, theirs in first:
+            print(f"| {query} | {mine / KB:.1f} KB | {theirs / KB:.1f} KB | {mine / theirs:.2f} |")
+        ratios = [mine / theirs for _, mine, theirs in first]
+        print(f"| median ratio | | | {statistics.median(ratios):.2f} (highest {max(ratios):.2f}) |")
     return failed
 
 
