@@ -27,6 +27,7 @@ QUERIES = [
     "helpline", "witness", "neglect", "mental capacity", "fuction", "retrun", "excpetion",
     "iterator protocol", "context manager", "slicing", "integer division", "floating point",
     "global variable", "nonlocal", "decorators", "async await", "coroutine", "pass",
+    "constructor", "__proto__", "tostring", "valueOf", "hasOwnProperty", "prototype",
 ]  # fmt: skip
 
 # The query the site sent to lunr.js before the index was split: the reference.

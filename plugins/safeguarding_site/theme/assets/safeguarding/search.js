@@ -96,10 +96,11 @@
     this.base = new URL(manifest.folder, manifestUrl);
     this.manifest = manifest;
     this.groups = manifest.synonyms || [];
-    this.services = {};
+    // Maps without a prototype: index terms such as "constructor" are plain keys here.
+    this.services = Object.create(null);
     var services = this.services;
     manifest.services.forEach(function (doc) { services[doc] = true; });
-    this.files = {};
+    this.files = Object.create(null);
     this.pipeline = new window.lunr.Pipeline();
     this.pipeline.add(window.lunr.stemmer); // lunr.py's search pipeline
   }
@@ -131,7 +132,7 @@
     var unique = numbers.filter(function (n, i) { return numbers.indexOf(n) === i; });
     return Promise.all(unique.map(function (n) { return self.file("t" + n + ".json"); }))
       .then(function (parts) {
-        var found = { postings: {}, near: {} };
+        var found = { postings: Object.create(null), near: Object.create(null) };
         parts.forEach(function (part) {
           ["postings", "near"].forEach(function (kind) {
             Object.keys(part[kind]).forEach(function (term) {
@@ -193,7 +194,7 @@
     var fuzzy = clauses.filter(function (clause) { return clause.match === "fuzzy"; });
     return this.chunks(numbers).then(function (found) {
       return Promise.all(fuzzy.map(function (clause) {
-        if (found.postings.hasOwnProperty(clause.term)) {
+        if (clause.term in found.postings) {
           var near = found.near[clause.term];
           clause.terms = [clause.term].concat(near ? near.split(" ") : []);
           return null;
@@ -209,7 +210,7 @@
       var postings = found.postings;
       clauses.forEach(function (clause) {
         if (clause.match === "exact") {
-          clause.terms = postings.hasOwnProperty(clause.term) ? [clause.term] : [];
+          clause.terms = clause.term in postings ? [clause.term] : [];
         } else if (clause.match === "prefix") {
           clause.terms = Object.keys(postings).filter(function (term) {
             return term.lastIndexOf(clause.term, 0) === 0;
@@ -226,7 +227,7 @@
     if (!clauses.length) { return Promise.resolve([]); }
     var fields = this.manifest.fields.length;
     return this.lookUp(clauses).then(function (postings) {
-      var boosts = {};
+      var boosts = Object.create(null);
       clauses.forEach(function (clause) {
         clause.terms.forEach(function (term) {
           boosts[term] = (boosts[term] || 0) + clause.boost;
@@ -236,7 +237,7 @@
       var length = Math.sqrt(terms.reduce(function (sum, term) {
         return sum + boosts[term] * boosts[term];
       }, 0));
-      var dots = {};
+      var dots = Object.create(null);
       terms.forEach(function (term) {
         postings[term].forEach(function (row, field) {
           var doc = 0;
