@@ -25,7 +25,7 @@ Prints Markdown tables:
    speed-up and words read per second.
 3. Page weight of the built example site per page type: gzip (level 6) of the HTML plus every
    stylesheet and script it loads, web fonts (target: 75 KB and 0 fonts), and what loads later
-   (lunr.js and search/index.json on the first search, the MP3 and timings on play).
+   (lunr.js and the search manifest on the first search, the MP3 and timings on play).
 
 Peak memory is GNU time's maximum resident set size (the largest single process of the build)
 when /usr/bin/time exists, else the highest VmHWM polled from /proc; "tree" is the sum of VmRSS
@@ -427,7 +427,8 @@ class Assets(HTMLParser):
         elif tag == "script" and a.get("src"):
             self.js.append(a["src"])
         if a.get("data-module") == "sg-search":
-            self.search = {"lunr": a.get("data-sg-lunr", ""), "index": a.get("data-sg-index", "")}
+            lunr, manifest = a.get("data-sg-lunr", ""), a.get("data-sg-index", "")
+            self.search = {"lunr": lunr, "manifest": manifest}
         if a.get("data-sg-timings"):
             self.audio.append(a["data-sg-timings"])
         if tag == "audio" and a.get("src"):

@@ -3,7 +3,21 @@
 Usage:
     python scripts/bench_search.py [--pages 1000] [--runs 3] [--seed 1]
         [--query "domestic abuse"] [--second-query "mental capacity"] [--keep]
+    python scripts/bench_search.py --pagefind 300,1000 [--runs 5]
 
+With ``--pagefind SIZES``: for each size, a site of real prose (scripts/make_prose_site.py)
+built with the plugin, indexed by Pagefind (``pip install 'pagefind[bin]'``, for this
+benchmark only) over the same part of each page (``<article>``), and served gzipped (level 6,
+as a web host sends text) over keep-alive HTTP/1.1. Each run opens the home page in a fresh
+context, then throttles Chromium over CDP (1.6 Mbps down, 150 ms round trip, CPU 4x slower)
+and runs three queries inside the page: the plugin's box is focused (which starts loading
+lunr.js and the manifest) and its form submitted; Pagefind's pagefind.js is imported, asked,
+and its first ten results' details loaded and laid out as a list. Reported per query, medians:
+bytes the server sent (status, headers, gzip bodies, workers' requests included), time from
+focus or submit to results shown, main-thread blocking (the part over 50 ms of each long task)
+and requests. search.js itself comes with every page (about 4 KB gzip) and is not counted.
+
+Without it, the original comparison with Material's built-in search:
 Builds, each with ``python -m mkdocs build --strict`` in a fresh process:
 
 - the example site (a copy of this repository's mkdocs.yml, docs/ and overrides/, with a copy of
@@ -16,7 +30,7 @@ Serves each built site with http.server on 127.0.0.1 (no compression) and opens 
 headless Debian Chromium (a fresh browser context per run, so nothing is cached), acting as soon
 as the page has loaded:
 
-- plugin: fill ``#sg-search-input`` (the focus starts loading lunr.js and search/index.json),
+- plugin: fill ``#sg-search-input`` (the focus starts loading lunr.js and search/manifest.json),
   press Enter, and wait until ``.sg-search__count`` says how many results; then a second query;
 - Material: press '/' (or click ``label[for=__search]``) to focus ``.md-search__input``, fill
   the query and release a key (Material searches on keyup), and wait for the first
@@ -32,10 +46,14 @@ from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
+import io
 import json
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -44,7 +62,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -169,7 +187,7 @@ class Run:
     second_query: float
     shown: str
     how: str = ""
-    index_loaded: float | None = None  # plugin: index.json response end, from focus
+    index_loaded: float | None = None  # plugin: manifest.json response end, from focus
 
 
 @dataclass
@@ -261,7 +279,8 @@ def one_run(browser: Any, url: str, engine: Engine, queries: tuple[str, str]) ->
         second, _ = first_after(record, engine, 1)
         index_end = page.evaluate(
             "() => { const e = performance.getEntriesByType('resource')"
-            ".find((x) => x.name.endsWith('search/index.json')); return e ? e.responseEnd : null; }"
+            ".find((x) => x.name.endsWith('search/manifest.json'));"
+            " return e ? e.responseEnd : null; }"
         )
         focus = record["focus"]
         if focus is None:
@@ -339,16 +358,17 @@ def build_site(site: Site, plugin: Path, material: Path, work: Path) -> None:
 
 
 def sizes(folder: Path, engine: Engine) -> tuple[int, int, int]:
-    """(index bytes, index gzip bytes, search scripts gzip bytes)."""
+    """(index bytes, index gzip bytes, search scripts gzip bytes); the plugin's index is every
+    file under search/, of which a query fetches a few."""
     if engine is PLUGIN:
-        index = folder / "search" / "index.json"
+        parts = sorted(p for p in (folder / "search").rglob("*.json") if p.is_file())
         scripts = [folder / "assets/safeguarding/lunr.js", folder / "assets/safeguarding/search.js"]
     else:
-        index = folder / "search" / "search_index.json"
+        parts = [folder / "search" / "search_index.json"]
         scripts = sorted((folder / "assets/javascripts/workers").glob("search.*.js"))
-    data = index.read_bytes() if index.exists() else b""
+    data = [p.read_bytes() for p in parts if p.exists()]
     scripts_gz = sum(bench_build.gz(s.read_bytes()) for s in scripts if s.exists())
-    return len(data), bench_build.gz(data) if data else 0, scripts_gz
+    return sum(map(len, data)), sum(bench_build.gz(d) for d in data), scripts_gz
 
 
 def median(runs: list[Run], attribute: str) -> float | None:
@@ -381,7 +401,7 @@ def report(site: Site, queries: tuple[str, str]) -> None:
         row(label, median(plugin_runs, attribute), median(material_runs, attribute), "ms")
     loaded = median(plugin_runs, "index_loaded")
     if loaded is not None:
-        print(f"| focus to search/index.json received (plugin) | {loaded:.0f} ms | | |")
+        print(f"| focus to search/manifest.json received (plugin) | {loaded:.0f} ms | | |")
     found = {}
     for engine in (PLUGIN, MATERIAL):
         folder = site.folders.get(engine.name)
@@ -405,6 +425,354 @@ def report(site: Site, queries: tuple[str, str]) -> None:
         print(f"- {error}")
 
 
+# Against Pagefind, on sites of real prose ------------------------------------------------------
+
+THROTTLE = {"latency": 150, "download": 1.6e6 / 8, "upload": 0.75e6 / 8, "cpu": 4}
+PAGEFIND_RESULTS = 10  # details loaded per query: as many as the plugin shows (max_results)
+# Everyday questions about the prose, each as the first search of a fresh page: bytes only.
+FIRST_QUERIES = (
+    "function", "return value", "the", "how do I open a file", "regular expression syntax",
+    "unicode strings and bytes", "class", "thread safety lock", "socket timeout error",
+    "datetime timezone", "asyncio event loop", "list comprehension",
+)  # fmt: skip
+GZIP_TYPES = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+# Counts, inside the page, long tasks on the main thread (Total Blocking Time: the part of
+# each task over 50 ms).
+LONG_TASKS = """
+(() => {
+  window.__tasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__tasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: "longtask", buffered: true });
+})();
+"""
+
+# Pagefind driven through its own JavaScript API, as a search page of its own would be: load
+# pagefind.js, search, and load the details of the first results.
+PAGEFIND_QUERY = """
+async ([query, number, count]) => {
+  const start = performance.now();
+  if (!window.__pagefind) window.__pagefind = await import("/pagefind/pagefind.js");
+  const search = await window.__pagefind.search(query);
+  const shown = await Promise.all(search.results.slice(0, count).map((r) => r.data()));
+  let list = document.getElementById("bench-results");
+  if (!list) {
+    list = document.createElement("ol");
+    list.id = "bench-results";
+    document.querySelector("article").prepend(list);
+  }
+  list.textContent = "";
+  for (const result of shown) {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = result.url;
+    link.textContent = result.meta.title;
+    const excerpt = document.createElement("p");
+    excerpt.innerHTML = result.excerpt;
+    item.append(link, excerpt);
+    list.append(item);
+  }
+  list.offsetHeight;  // laid out, as the plugin's results are when their count shows
+  return [start, performance.now(), search.results.length + " results: " +
+          (shown.length ? shown[0].meta.title.slice(0, 40) : "")];
+}
+"""
+
+# The plugin's search box: focus it (which starts loading lunr.js and the manifest) and submit
+# the query; done when the count of results shows, after the results (they come first).
+PLUGIN_QUERY = """
+async ([query, number]) => {
+  const start = performance.now();
+  const input = document.querySelector("#sg-search-input");
+  const count = document.querySelector(".sg-search__count");
+  const shown = new Promise((resolve) => {
+    new MutationObserver((changes, observer) => {
+      if (/result/.test(count.textContent) && !/Searching/.test(count.textContent)) {
+        observer.disconnect();
+        document.body.offsetHeight;  // laid out, as Pagefind's list is
+        resolve(performance.now());
+      }
+    }).observe(count, { childList: true, characterData: true, subtree: true });
+  });
+  if (number === 0) {
+    input.focus();
+    // Typing and Enter are events of their own, after the focus event's task.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  input.value = query;
+  input.form.requestSubmit();
+  const end = await shown;
+  const first = document.querySelector(".sg-search__result-title");
+  return [start, end, count.textContent + (first ? ": " + first.textContent.slice(0, 40) : "")];
+}
+"""
+
+
+class _Counted:
+    """A connection's output stream that counts what goes through it."""
+
+    def __init__(self, stream: Any) -> None:
+        self.stream = stream
+        self.sent = 0
+
+    def write(self, data: bytes) -> int:
+        self.sent += len(data)
+        return self.stream.write(data)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+class GzipHandler(QuietHandler):
+    """Static files over keep-alive HTTP/1.1, text gzipped (level 6) as a web host sends it.
+
+    Every response's size as sent (status line, headers and body) is logged: the browser's
+    own counts leave out what a worker fetches (Pagefind searches in one).
+    """
+
+    protocol_version = "HTTP/1.1"
+    compressed: ClassVar[dict[str, bytes]] = {}
+    sent: ClassVar[list[tuple[str, int]]] = []
+
+    def setup(self) -> None:
+        super().setup()
+        self.wfile = _Counted(self.wfile)
+
+    def handle_one_request(self) -> None:
+        self.wfile.sent = 0
+        super().handle_one_request()
+        if self.wfile.sent:
+            self.sent.append((self.path, self.wfile.sent))
+
+    def send_head(self) -> Any:
+        path = self.translate_path(self.path.split("?", 1)[0])
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        kind = self.guess_type(path)
+        if not os.path.isfile(path) or not kind.startswith(GZIP_TYPES):
+            return super().send_head()
+        if "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        if path not in self.compressed:
+            with open(path, "rb") as stream:
+                self.compressed[path] = gzip.compress(stream.read(), 6, mtime=0)
+        body = self.compressed[path]
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextmanager
+def serve_gzip(folder: Path) -> Iterator[str]:
+    """Serve ``folder`` gzipped on 127.0.0.1; yields the base URL."""
+    handler = functools.partial(GzipHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
+
+
+@dataclass
+class Query:
+    """One query of one run: bytes as transferred, time to results, main-thread blocking."""
+
+    bytes: int
+    ms: float
+    blocking: float
+    requests: int
+    shown: str
+
+
+class Transfers:
+    """Bytes the server sent (headers and gzip bodies) and requests it answered."""
+
+    def mark(self) -> tuple[int, int]:
+        sent = list(GzipHandler.sent)
+        return sum(size for _, size in sent), len(sent)
+
+
+def blocking(page: Any, start: float, end: float) -> float:
+    """Sum of the parts over 50 ms of long tasks that began between ``start`` and ``end``."""
+    tasks = page.evaluate("window.__tasks")
+    return sum(max(0.0, duration - 50) for at, duration in tasks if start <= at <= end)
+
+
+def throttled_page(browser: Any, url: str) -> tuple[Any, Any, Transfers]:
+    """A fresh context with the page loaded, then network and CPU throttled as on a weak
+    phone signal; returns (context, page, transfers)."""
+    context = browser.new_context(viewport={"width": 412, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    page.add_init_script(LONG_TASKS)
+    session = context.new_cdp_session(page)
+    transfers = Transfers()
+    page.goto(url, wait_until="load")
+    page.wait_for_timeout(300)  # the page's own late requests (icons) are not the search's
+    session.send(
+        "Network.emulateNetworkConditions",
+        {
+            "offline": False,
+            "latency": THROTTLE["latency"],
+            "downloadThroughput": THROTTLE["download"],
+            "uploadThroughput": THROTTLE["upload"],
+        },
+    )
+    session.send("Emulation.setCPUThrottlingRate", {"rate": THROTTLE["cpu"]})
+    return context, page, transfers
+
+
+def plugin_queries(browser: Any, url: str, queries: tuple[str, ...]) -> list[Query]:
+    """The search box as a reader uses it, driven inside the page like Pagefind's API."""
+    return engine_queries(browser, url, queries, PLUGIN_QUERY)
+
+
+def engine_queries(browser: Any, url: str, queries: tuple[str, ...], script: str) -> list[Query]:
+    """Run ``script`` in the page for each query; it returns (start, end, shown)."""
+    context, page, transfers = throttled_page(browser, url)
+    try:
+        found = []
+        for number, query in enumerate(queries):
+            before, requests = transfers.mark()
+            start, end, shown = page.evaluate(script, [query, number, PAGEFIND_RESULTS])
+            page.wait_for_timeout(300)  # requests still finishing are counted
+            after, done = transfers.mark()
+            blocked = blocking(page, start, end)
+            found.append(Query(after - before, end - start, blocked, done - requests, shown))
+        return found
+    finally:
+        context.close()
+
+
+def pagefind_queries(browser: Any, url: str, queries: tuple[str, ...]) -> list[Query]:
+    """Pagefind's API on the same page: import pagefind.js, search, show the first results."""
+    return engine_queries(browser, url, queries, PAGEFIND_QUERY)
+
+
+def first_query_bytes(browser: Any, url: str) -> list[tuple[str, int, int]]:
+    """Bytes of each of FIRST_QUERIES as the first search of a fresh page, unthrottled:
+    (query, plugin, Pagefind)."""
+    found = []
+    for query in FIRST_QUERIES:
+        sizes = []
+        for script in (PLUGIN_QUERY, PAGEFIND_QUERY):
+            context = browser.new_context(bypass_csp=True)
+            try:
+                page = context.new_page()
+                page.goto(url, wait_until="load")
+                page.wait_for_timeout(300)
+                before, _ = Transfers().mark()
+                page.evaluate(script, [query, 0, PAGEFIND_RESULTS])
+                page.wait_for_timeout(300)
+                sizes.append(Transfers().mark()[0] - before)
+            finally:
+                context.close()
+        found.append((query, sizes[0], sizes[1]))
+    return found
+
+
+def run_pagefind(site_dir: Path) -> str:
+    """Index the built site with Pagefind, over the same part of each page the plugin reads."""
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--root-selector",
+        "article", "--exclude-selectors", ".headerlink", "--quiet",
+    ]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1800, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"pagefind failed:\n{done.stdout}\n{done.stderr}")
+    return subprocess.run(
+        [sys.executable, "-m", "pagefind", "--version"], capture_output=True, text=True,
+        check=False,
+    ).stdout.strip()  # fmt: skip
+
+
+NAMES = {
+    "bytes": "bytes fetched (gzip, with headers)",
+    "ms": "time to results",
+    "blocking": "main-thread blocking",
+    "requests": "requests",
+}
+
+
+def prose_report(pages: int, runs: dict[str, list[list[Query]]], queries: tuple[str, ...]) -> None:
+    """One Markdown table: medians of each measure, and the ratio plugin / Pagefind."""
+    count = min(len(r) for r in runs.values()) if runs else 0
+    print(f"\n## {pages} pages of prose, median of {count} runs\n")
+    print("| measure | safeguarding | Pagefind | ratio |")
+    print("|---|---:|---:|---:|")
+    labels = ["first query", "second query", "third query, misspelt"]
+    for number, label in enumerate(labels[: len(queries)]):
+        for measure, unit, scale in (("bytes", "KB", 1 / KB), ("ms", "ms", 1.0),
+                                     ("blocking", "ms", 1.0), ("requests", "", 1.0)):  # fmt: skip
+            values = {}
+            for engine, found in runs.items():
+                numbers = [getattr(run[number], measure) for run in found]
+                values[engine] = statistics.median(numbers) * scale if numbers else None
+            a, b = values.get(PLUGIN.name), values.get("Pagefind")
+            share = f"{a / b:.2f}" if a is not None and b else "n/a"
+            name = NAMES[measure]
+            cells = ["n/a" if v is None else f"{v:.1f} {unit}".strip() for v in (a, b)]
+            print(f"| {label} ('{queries[number]}'): {name} | {cells[0]} | {cells[1]} | {share} |")
+    for engine, found in runs.items():
+        if found:
+            print(f"\n{engine} showed: " + "; ".join(q.shown for q in found[0]))
+
+
+def prose_benchmark(sizes: list[int], runs: int, queries: tuple[str, ...], work: Path) -> int:
+    """Build each prose site with the plugin, index it with Pagefind, measure both."""
+    import make_prose_site
+    from playwright.sync_api import sync_playwright
+
+    failed = 0
+    print(
+        f"\nThrottled over CDP: {THROTTLE['download'] * 8 / 1e6:.1f} Mbps down, "
+        f"{THROTTLE['latency']} ms round trip, CPU {THROTTLE['cpu']}x slower; served gzipped "
+        "over HTTP/1.1 on 127.0.0.1; a fresh browser context per run."
+    )
+    for size in sizes:
+        root = work / f"prose-{size}"
+        words = make_prose_site.generate(root, size)
+        site_dir = work / f"built-prose-{size}"
+        build = bench_build.run_build(root / "mkdocs.yml", site_dir)
+        if not build.ok:
+            print(f"- build failed:\n{bench_build.failure(build)}")
+            failed += 1
+            continue
+        version = run_pagefind(site_dir)
+        print(f"\n{size} pages, {words} words; built in {build.seconds:.1f} s; {version}")
+        found: dict[str, list[list[Query]]] = {PLUGIN.name: [], "Pagefind": []}
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            )
+            try:
+                with serve_gzip(site_dir) as url:
+                    plugin_queries(browser, url, queries)  # untimed: Chromium's own start-up
+                    pagefind_queries(browser, url, queries)
+                    for _ in range(runs):
+                        found[PLUGIN.name].append(plugin_queries(browser, url, queries))
+                        found["Pagefind"].append(pagefind_queries(browser, url, queries))
+                    first = first_query_bytes(browser, url)
+            finally:
+                browser.close()
+        prose_report(size, found, queries)
+        print(f"\nFirst searches on {size} pages, bytes (gzip, with headers), unthrottled:\n")
+        print("| query | safeguarding | Pagefind | ratio |")
+        print("|---|---:|---:|---:|")
+        for query, mine, theirs in first:
+            print(f"| {query} | {mine / KB:.1f} KB | {theirs / KB:.1f} KB | {mine / theirs:.2f} |")
+        ratios = [mine / theirs for _, mine, theirs in first]
+        print(f"| median ratio | | | {statistics.median(ratios):.2f} (highest {max(ratios):.2f}) |")
+    return failed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=1000, help="synthetic site size")
@@ -413,6 +781,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--query", default="domestic abuse")
     parser.add_argument("--second-query", default="mental capacity")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument(
+        "--pagefind",
+        metavar="SIZES",
+        help="instead: sites of real prose of these sizes (such as 300,1000) against Pagefind",
+    )
     args = parser.parse_args(argv)
     runs = max(1, min(args.runs, 20))
     queries = (args.query, args.second_query)
@@ -425,6 +798,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"[{elapsed:6.0f} s] {message}", file=sys.stderr, flush=True)
 
     sites: list[Site] = []
+    if args.pagefind:
+        prose: tuple[str, ...] = ("keyword arguments", "exception handling", "genrator expresion")
+        if args.query != parser.get_default("query"):
+            prose = (args.query, args.second_query)
+        try:
+            sizes = [int(size) for size in args.pagefind.split(",")]
+            return 1 if prose_benchmark(sizes, runs, prose, work) else 0
+        finally:
+            print(f"\nTotal time: {time.perf_counter() - started:.0f} s")
+            if args.keep:
+                print(f"kept {work}")
+            else:
+                shutil.rmtree(work, ignore_errors=True)
     try:
         progress("building the example site")
         plugin, _, count = bench_build.prepare_example(work)

@@ -8,7 +8,7 @@ import rcssmin
 import rjsmin
 
 ASSET_DIR = "assets/safeguarding"
-NOT_OURS = {"lunr.js"}  # copied from MkDocs as it is
+KEEP_HEADER = {"lunr.js"}  # copied from MkDocs: its opening comment holds its licence
 
 
 def minify_assets(site_dir: str | Path) -> int:
@@ -19,10 +19,13 @@ def minify_assets(site_dir: str | Path) -> int:
     """
     saved = 0
     for path in sorted((Path(site_dir) / ASSET_DIR).glob("*")):
-        if path.name in NOT_OURS or path.suffix not in {".css", ".js"}:
+        if path.suffix not in {".css", ".js"}:
             continue
         text = path.read_text(encoding="utf-8")
         small = rcssmin.cssmin(text) if path.suffix == ".css" else rjsmin.jsmin(text)
+        if path.name in KEEP_HEADER and text.startswith("/*"):
+            header = text[: text.index("*/") + 2]
+            small = header + "\n" + rjsmin.jsmin(text[len(header) :])
         path.write_text(small, encoding="utf-8")
         saved += len(text.encode()) - len(small.encode())
     return saved

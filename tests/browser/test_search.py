@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.browser.axe import axe_violations
@@ -32,6 +34,27 @@ def search(page, query: str) -> dict:
         ("court", "Victim Support", {"Courts and tribunals"}),
         ("safegaurding", None, {"Making Safeguarding Personal"}),
         ("smoke alarm", "London Fire Brigade home fire safety visit", {"Fire safety at home"}),
+        # More everyday queries, kept when the index was split into shards (the results are
+        # lunr's own: tests/browser/test_search_shards.py compares the scores).
+        ("clear my history", None, {"Remove single pages from your history"}),
+        ("leave quickly", None, {"Leave this website quickly"}),
+        ("exit button", None, {'Leaving this website with "Exit this page"'}),
+        ("private browsing", None, {"Use private browsing"}),
+        ("witness in court", "Victim Support", {"Courts and tribunals"}),
+        ("can't speak on 999", "Silent Solution (999 then 55)", set()),
+        ("my partner hits me", "National Domestic Abuse Helpline", {"Domestic abuse helplines"}),
+        ("abused by my wife", "National Domestic Abuse Helpline", {"Domestic abuse helplines"}),
+        ("smoke detector", "London Fire Brigade home fire safety visit", {"Fire safety at home"}),
+        ("mental capacity", None, {"Mental capacity and best interests"}),
+        ("lgbt", "Galop LGBT+ Domestic Abuse Helpline", set()),
+        (
+            "worried about my own behaviour",
+            "Respect Phoneline",
+            {"If you are worried about your own behaviour"},
+        ),
+        ("suicidal", "Samaritans", set()),
+        ("feedback", None, {"The feedback questionnaire"}),
+        ("listen to a page", None, {"Listen to a page"}),
     ],
 )
 def test_queries_find_the_right_things(page, example_site, query, service, pages):
@@ -131,3 +154,22 @@ def test_without_javascript_form_leads_to_a_to_z(browser, example_site):
     assert page.locator("h1").inner_text().startswith("A to Z")
     assert page.locator("a", has_text="Being a witness").count() >= 1
     context.close()
+
+
+def test_a_search_fetches_a_few_static_files_from_the_site(context, example_site, example_site_dir):
+    """The manifest when the box gets focus, then only the shards the query needs: all from
+    the site itself, none named after what was typed, and never the whole index."""
+    page = context.new_page()
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    page.goto(example_site.url("/"))
+    loaded = len(urls)
+    search(page, "fire alarm")
+    fetched = urls[loaded:]
+    assert all(u.startswith(example_site.origin + "/") for u in fetched), fetched
+    assert any(u.endswith("/search/manifest.json") for u in fetched)
+    shards = [u for u in fetched if "/search/" in u and not u.endswith("manifest.json")]
+    assert shards and all(re.search(r"/search/[0-9a-f]{12}/[tfd]\d+\.json$", u) for u in shards)
+    assert all("fire" not in u.rsplit("/", 1)[1] for u in shards)
+    total = len(list(example_site_dir.glob("search/*/*.json")))
+    assert len(shards) < total / 3

@@ -24,13 +24,14 @@ from ..storage import digest, place_file, read_json
 from .a_to_z import a_to_z_markdown
 from .config import SearchConfig
 from .documents import Document, page_documents, service_document
-from .index import build_index, to_json
+from .shards import FORMAT, build_shards
 from .synonyms import groups_from_config
 
 log = get_plugin_logger(__name__)
 
 Render = Callable[..., str]
-INDEX_URI = "search/index.json"
+SEARCH_DIR = "search"
+MANIFEST_URI = f"{SEARCH_DIR}/manifest.json"
 LUNR_URI = "assets/safeguarding/lunr.js"
 A_TO_Z_SRC = "a-z.md"
 # lunr.js 2.3.9 as shipped inside MkDocs; lunr.py writes indexes in the same version.
@@ -189,29 +190,49 @@ class Search:
             label=self.options.label,
             action=prefix + self.a_to_z.url,
             a_to_z=self.options.a_to_z_title,
-            index=prefix + INDEX_URI,
+            index=prefix + MANIFEST_URI,
             lunr=prefix + LUNR_URI,
             root=prefix or "./",
             max_results=self.options.max_results,
         )
 
     def write(self, site_dir: str) -> None:
-        """Write the index and lunr.js into the built site."""
+        """Write the sharded index and lunr.js into the built site.
+
+        Each shard is a cache entry of its own, linked into the site: a build whose pages did
+        not change reads none of them, and one that changed writes only the shards that did.
+        """
         if not self.options.enabled:
             return
-        key = ["search-index-2", self.sources.hexdigest(), self.groups]
-        target = Path(site_dir) / INDEX_URI
-        stored = self.cache.path(key) if self.cache else None
-        text = ""
-        if stored is None or not os.path.isfile(stored):
-            text = to_json(build_index(self.documents(), self.groups))
-            if self.cache:
-                self.cache.put_text(key, text)
-        if stored is not None and os.path.isfile(stored):
-            place_file(stored, target)  # a link: the index never passes through memory
-        else:  # no cache, or one that cannot be written
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        folder = os.path.join(site_dir, SEARCH_DIR)
+        key = ["search-shards", FORMAT, self.sources.hexdigest(), self.groups]
+        listing = self.cache.get(key) if self.cache else None
+        if not (isinstance(listing, list) and all(os.path.isfile(f) for _, f in listing)):
+            shards = build_shards(self.documents(), self.groups).files
+            listing = self._store(shards, key) if self.cache else None
+            if listing is None:  # no cache, or one that cannot be written
+                for name, text in shards.items():
+                    target = Path(folder, name)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(text, encoding="utf-8")
+                listing = []
+        for name, stored in listing:
+            place_file(stored, os.path.join(folder, name))
         lunr_target = Path(site_dir) / LUNR_URI
         lunr_target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(LUNR_SOURCE, lunr_target)
+
+    def _store(self, shards: dict[str, str], key: list) -> list[list[str]] | None:
+        """Keep each shard in the cache under a hash of its text; None if it cannot."""
+        assert self.cache is not None
+        listing = []
+        for name, text in shards.items():
+            entry = ["search-shard-1", digest(text)]
+            stored = self.cache.path(entry)
+            if not os.path.isfile(stored):  # unchanged shards are not written again
+                self.cache.put_text(entry, text)
+            if not os.path.isfile(stored):
+                return None
+            listing.append([name, stored])
+        self.cache.put(key, listing)
+        return listing
