@@ -107,19 +107,3 @@ def test_search_js_reads_this_format():
     script = Path(__file__).parents[2] / "plugins/safeguarding_site/theme/assets/safeguarding"
     text = (script / "search.js").read_text(encoding="utf-8")
     assert re.search(r"var FORMAT = (\d+);", text).group(1) == str(FORMAT)
-
-
-def test_details_carry_a_label_when_a_document_has_one():
-    """Library documents will carry a label ("Policy · PDF, 1.2 MB"), shown with the result."""
-    from dataclasses import dataclass
-
-    from safeguarding_site.search.shards import details
-
-    @dataclass(frozen=True)
-    class Labelled(Document):
-        label: str = ""
-
-    policy = Labelled("p", "library/p.pdf", "Policy", "Library", "Text.", "library",
-                      label="Policy · PDF, 1.2 MB")  # fmt: skip
-    assert details(policy)["label"] == "Policy · PDF, 1.2 MB"
-    assert "label" not in details(documents()[1])

@@ -165,7 +165,6 @@ def details(document: Document) -> dict[str, str]:
         "excerpt": document.excerpt(),
         "phone": document.phone,
         "tel": document.tel,
-        "label": getattr(document, "label", ""),  # library documents: "Policy · PDF, 1.2 MB"
     }
     return {name: value for name, value in fields.items() if value}
 

@@ -409,7 +409,7 @@
     var title = element("p", "sg-search__result-title");
     title.appendChild(this.link(doc, doc.title));
     item.appendChild(title);
-    var where = [doc.page, doc.kind === "easy" ? "Easy read" : "", doc.label || ""]
+    var where = [doc.page, doc.kind === "easy" ? "Easy read" : ""]
       .filter(Boolean).join(" · ");
     if (where) { item.appendChild(element("p", "sg-search__where", where)); }
     if (doc.excerpt) { item.appendChild(element("p", "sg-search__excerpt", doc.excerpt)); }
