@@ -7,7 +7,6 @@ needs MkDocs objects. This class only decides the order of things and turns edit
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import difflib
 import os
@@ -270,15 +269,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         with user_errors():
             output = self.audio.post_page(output, page, self._kind(page), config.site_dir)
         output = self.languages.post_page(output, page)
-        return self._inject(
-            output,
-            page.file.src_uri,
-            help_url,
-            root,
-            page.content or "",
-            code,
-            self.languages.alternates(page),
-        )
+        return self._inject(output, page.file.src_uri, help_url, root, page.content or "", code)
 
     def _help_url(self, page: Page, code: str) -> str | None:
         """The help page in the page's language where it is translated."""
@@ -447,13 +438,10 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         root: str,
         content: str,
         code: str | None = None,
-        head_end: str = "",
     ) -> str:
         """Add every snippet, then the page's security policy first in <head>."""
         with user_errors():
             snippets = self._snippets(help_url, root, code or self.languages.default)
-            if head_end:
-                snippets = dataclasses.replace(snippets, head_end=snippets.head_end + head_end)
             html = inject(html, snippets, name)
         return inject(html, Snippets(), name, first=self.security.page_policy(html, content, name))
 

@@ -32,7 +32,8 @@ def highlighted(page) -> str:
 
 
 def test_player_on_every_page(browser, example_site, example_pages):
-    """Every content page has a player whose files exist and whose MP3 lasts as timed."""
+    """Every content page has a player whose files exist and whose MP3 lasts as timed; the
+    Polish and Urdu translations have none yet, rather than an English voice reading them."""
     context = browser.new_context()
     page = context.new_page()
     for path in example_pages:
@@ -40,6 +41,9 @@ def test_player_on_every_page(browser, example_site, example_pages):
             continue
         page.goto(example_site.url(path))
         audio = page.locator(".sg-player__audio")
+        if path.startswith(("/pl/", "/ur/")):
+            assert audio.count() == 0, path
+            continue
         assert audio.count() == 1, path
         src = audio.get_attribute("src")
         response = page.request.get(page.url.split("#")[0] + src)

@@ -1,8 +1,12 @@
-"""MkDocs glue for translations: addresses, the switcher, lang and dir, hreflang."""
+"""MkDocs glue for translations: addresses, the switcher, lang and dir.
+
+The versions of a page name each other in the switcher's links (``rel="alternate"`` with
+``hreflang``), not with ``<link>`` elements in the head: Material's script fetches a
+``sitemap.xml`` beside every ``<link rel="alternate">`` it finds, a request a reader's page
+must not make."""
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Callable
@@ -36,7 +40,6 @@ class Languages:
         self.default = "en"
         self.versions = Versions("en", self.languages)
         self.files: Files | None = None
-        self.site_url = ""
         self.theme_languages: str | None = None  # the theme's folder of language files
 
     def check(self) -> None:
@@ -47,7 +50,7 @@ class Languages:
     def load(self, files: Files, config: MkDocsConfig) -> None:
         """Find the translations; publish each under its language's folder, out of the nav."""
         self.default = self.options.default or config.theme.get("language") or "en"
-        self.files, self.site_url = files, config.site_url or ""
+        self.files = files
         if not self.options.enabled:
             self.versions = Versions(self.default, self.languages)
             return
@@ -130,22 +133,6 @@ class Languages:
             output = output[: opening.start()] + tag + output[opening.end() :]
         output = _BODY_DIR.sub(rf"\g<1>{language.direction}\g<2>", output, count=1)
         return output
-
-    def alternates(self, page: Page) -> str:
-        """<link rel="alternate" hreflang> for each version, this one included."""
-        versions = self.versions.of(page.file.src_uri)
-        if not versions or self.files is None:
-            return ""
-        links = []
-        for code, src in versions.items():
-            file = self.files.get_file_from_path(src)
-            href = (
-                self.site_url.rstrip("/") + "/" + file.url
-                if self.site_url
-                else file.url_relative_to(page.file)
-            )
-            links.append(f'<link rel="alternate" hreflang="{code}" href="{html.escape(href)}">')
-        return "\n".join(links) + "\n"
 
     def _others(self, page: Page) -> list[dict[str, str]]:
         src = page.file.src_uri
