@@ -203,6 +203,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
                 self.signposting.directory,
                 self.signposting.category_src,
                 self.library.a_to_z_entries(),
+                self.languages.is_original,
             )
             for key, make in self.library.search_documents(Document):
                 self.search.add_documents(key, make)

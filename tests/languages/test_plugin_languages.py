@@ -44,6 +44,8 @@ def test_translations_have_their_own_addresses_out_of_the_nav(site):
     assert (site / "pl/safe/index.html").is_file()
     home = read(site, "index.html")
     assert "Przemoc" not in home  # the navigation lists the site's own pages
+    a_to_z = read(site, "a-z/index.html")
+    assert "Abuse" in a_to_z and "Przemoc" not in a_to_z  # the English A to Z
     easy_index = read(site, "easy-read/pages/index.html")
     assert "Abuse: easy read" in easy_index
     assert "łatwy tekst" not in easy_index  # reached from the Polish page instead

@@ -72,11 +72,13 @@ class Search:
         directory: Directory | None,
         category_src: Callable[[str], str],
         generated: Sequence[tuple[str, str]] = (),
+        listed: Callable[[str], bool] = lambda src: True,
     ) -> None:
         """Generate the A to Z page from every page's title and every service category.
 
         ``category_src`` gives the source path of a category's directory page; ``generated``
-        lists other generated pages (title, source path) that belong in the A to Z.
+        lists other generated pages (title, source path) that belong in the A to Z; ``listed``
+        leaves pages out (translations, found through their page's switcher).
         """
         self.parts, self.a_to_z = [], None
         self.sources = hashlib.sha256()
@@ -85,6 +87,8 @@ class Search:
         entries = []
         for file in files.documentation_pages():
             if file.src_uri.endswith(".easy.md") or file.abs_src_path is None:
+                continue
+            if not listed(file.src_uri):
                 continue
             text = Path(file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
             title = title_of_source(text)
