@@ -39,7 +39,14 @@ def tab_until(page, predicate: str, limit: int = 80) -> dict:
 
 @pytest.mark.parametrize("width", [1280, 320])
 @pytest.mark.parametrize(
-    "path", ["/", "/support/domestic-and-sexual-abuse/", "/making-safeguarding-personal/resources/"]
+    "path",
+    [
+        "/",
+        "/support/domestic-and-sexual-abuse/",
+        "/making-safeguarding-personal/resources/",
+        "/library/",
+        "/ur/support/domestic-and-sexual-abuse/",
+    ],
 )
 def test_focus_visible_and_not_hidden(browser, example_site, width, path):
     """The first 40 Tab stops (or all) show a focus ring and are not hidden under sticky bars."""
