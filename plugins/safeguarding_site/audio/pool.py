@@ -29,7 +29,7 @@ from .assemble import (
 )
 from .blocks import Block, Reading
 from .cache import AudioCache, sentence_key
-from .engine import EngineInfo, EngineSpec, Pcm, Synthesiser
+from .engine import EngineInfo, EngineSpec, Pcm, Speaker, synthesiser_for
 
 if TYPE_CHECKING:
     # Imported when the first worker starts: a warm build starts none.
@@ -71,7 +71,7 @@ class PoolStats:
 class _Worker:
     """What each worker process keeps between jobs."""
 
-    synthesiser: Synthesiser | None
+    synthesiser: Speaker | None
     cache: AudioCache
     spec: EngineSpec
     info: EngineInfo
@@ -86,7 +86,12 @@ _worker: _Worker | None = None
 
 
 def _start_worker(
-    spec: EngineSpec, info: EngineInfo, cache_dir: str, cache_only: bool, stop: EventType
+    spec: EngineSpec,
+    info: EngineInfo,
+    cache_dir: str,
+    cache_only: bool,
+    stop: EventType,
+    threads: int = 1,
 ) -> None:
     """Pool initialiser: one engine per worker process, built once."""
     import signal
@@ -95,7 +100,7 @@ def _start_worker(
     # The build process handles Ctrl-C: it sets ``stop`` and workers leave between sentences,
     # never in the middle of a cache write.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    synthesiser = None if cache_only else Synthesiser(spec)
+    synthesiser = None if cache_only else synthesiser_for(spec, threads)
     _worker = _Worker(synthesiser, AudioCache(cache_dir), spec, info, stop)
 
 
@@ -246,6 +251,8 @@ class AudioPool:
                     str(self.cache.directory),
                     self.cache_only,
                     self._stop,
+                    # The natural voice's share of the CPUs: workers must not oversubscribe them.
+                    max(1, (os.cpu_count() or 1) // self.workers),
                 ),
             )
         return self._executor
