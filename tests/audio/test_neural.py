@@ -229,3 +229,14 @@ def test_phonemes_are_kokoro_symbols():
     call, joe = done.stdout.splitlines()
     assert call == "kˈɔːl nˈIn nˈIn nˈIn, nˈW!"
     assert re.fullmatch(r"ʤˈQ", joe)
+
+
+def test_long_sentences_are_cut_between_words():
+    """Over 510 tokens, a sentence is cut at the last space that fits."""
+    space = 16
+    tokens = ([1, 2, 3, space] * 200)[:-1]
+    chunks = neural._chunks(tokens, neural.MAX_TOKENS, space)
+    assert [len(chunk) for chunk in chunks] == [508, 291]
+    assert all(chunk[-1] == space for chunk in chunks[:-1])
+    assert [token for chunk in chunks for token in chunk] == tokens
+    assert neural._chunks([], 510, space) == []

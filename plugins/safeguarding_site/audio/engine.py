@@ -330,6 +330,11 @@ class _SharedEngine:
 _shared: _SharedEngine | None = None
 
 
+def speaking_in_this_process() -> bool:
+    """Whether this process holds pyttsx3's eSpeak NG engine (one user per process)."""
+    return _shared is not None
+
+
 def _shared_engine() -> _SharedEngine:
     """Create this process's engine on first use."""
     global _shared

@@ -103,10 +103,10 @@ class Audio:
         cache_only = not self.options.generate
         progress = self.options.progress
         verify = None if cache_only or self.verified else self._verify
-        self.pools = {
-            "page": AudioPool(spec, self.info, cache, workers, progress, cache_only, verify),
-            "easy": AudioPool(easy, self.info, cache, workers, progress, cache_only, verify),
-        }
+        page = AudioPool(spec, self.info, cache, workers, progress, cache_only, verify)
+        # Easy-read pages go to the same workers: one engine (for kokoro, one model) a process.
+        easy_pool = AudioPool(easy, self.info, cache, workers, progress, cache_only, verify, page)
+        self.pools = {"page": page, "easy": easy_pool}
 
     def _specs(self) -> tuple[EngineSpec, EngineSpec]:
         """The engine, voice and rate for standard and for easy-read pages."""

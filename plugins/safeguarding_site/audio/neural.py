@@ -24,7 +24,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import SafeguardingError
-from .engine import DEFAULT_RATE, EngineInfo, EngineSpec, Pcm, UnknownVoice, espeak_version
+from .engine import (
+    DEFAULT_RATE,
+    EngineInfo,
+    EngineSpec,
+    Pcm,
+    UnknownVoice,
+    espeak_version,
+    speaking_in_this_process,
+)
 from .engine import load_library as load_espeak
 
 if TYPE_CHECKING:
@@ -199,6 +207,10 @@ class Phonemiser:
     def __init__(self, vocabulary: dict[str, int]) -> None:
         import ctypes
 
+        if speaking_in_this_process():
+            # eSpeak NG has one state per process: initialising it again for phonemes would
+            # pull it from under pyttsx3.
+            raise RuntimeError("this process already speaks with eSpeak NG through pyttsx3")
         self.library = load_espeak()
         handle = self.library.handle
         handle.espeak_Initialize.argtypes = [
@@ -296,9 +308,7 @@ def model_description(onnxruntime_version: str) -> str:
 class NeuralSynthesiser:
     """Turns one sentence at a time into PCM with Kokoro: one ONNX session per process."""
 
-    def __init__(
-        self, spec: EngineSpec, threads: int = 1, verify: bool = False, model: bytes | None = None
-    ) -> None:
+    def __init__(self, spec: EngineSpec, threads: int = 1, verify: bool = False) -> None:
         self.spec = spec
         self.speed = speed_for(spec.rate)
         try:
@@ -308,21 +318,7 @@ class NeuralSynthesiser:
             raise missing_extra(f"'{error.name}' cannot be imported") from None
         self._np = np
         self.style = load_style(spec.voice)
-        vocabulary = _vocabulary()
-        self.phonemiser = Phonemiser(vocabulary)
-        options = onnxruntime.SessionOptions()
-        # Each worker is one process with one session: threads beyond the worker's share of
-        # the CPUs only spin against the other workers.
-        options.intra_op_num_threads = max(1, threads)
-        options.inter_op_num_threads = 1
-        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        options.log_severity_level = 3  # errors only: the model's unused initialisers are harmless
-        self.session = onnxruntime.InferenceSession(
-            model if model is not None else read_model(verify=verify),
-            options,
-            providers=["CPUExecutionProvider"],
-        )
+        self.session, self.phonemiser = _loaded(threads, verify)
         library = self.phonemiser.library
         self.info = EngineInfo(
             espeak_version=espeak_version(library),
@@ -348,7 +344,8 @@ class NeuralSynthesiser:
             raise ValueError("nothing to synthesise: the text is empty")
         np = self._np
         tokens = self.tokens(text)
-        pieces = [self._speak(chunk) for chunk in _chunks(tokens, MAX_TOKENS)]
+        space = self.phonemiser.vocabulary[" "]
+        pieces = [self._speak(chunk) for chunk in _chunks(tokens, MAX_TOKENS, space)]
         audio = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.float32)
         if audio.size == 0:
             raise SafeguardingError(
@@ -370,9 +367,17 @@ class NeuralSynthesiser:
         return trim_silence(np.asarray(audio, dtype=np.float32).ravel())
 
 
-def _chunks(tokens: list[int], size: int) -> list[list[int]]:
-    """Split a very long sentence's tokens into runs the model accepts."""
-    return [tokens[at : at + size] for at in range(0, len(tokens), size)] if tokens else []
+def _chunks(tokens: list[int], size: int, space: int) -> list[list[int]]:
+    """Split a very long sentence's tokens into runs the model accepts, between words.
+
+    Sentences are cut at 300 characters before they get here, so this is rare.
+    """
+    chunks = []
+    while len(tokens) > size:
+        cut = max((at for at in range(size) if tokens[at] == space), default=size - 1) + 1
+        chunks.append(tokens[:cut])
+        tokens = tokens[cut:]
+    return [*chunks, tokens] if tokens else chunks
 
 
 _vocabulary_cache: dict[str, int] | None = None
@@ -387,3 +392,30 @@ def _vocabulary() -> dict[str, int]:
         text = (VOICES_DIR / "vocab.json").read_text(encoding="utf-8")
         _vocabulary_cache = {str(k): int(v) for k, v in json.loads(text).items()}
     return _vocabulary_cache
+
+
+_process_model: tuple[Any, Phonemiser] | None = None
+
+
+def _loaded(threads: int, verify: bool) -> tuple[Any, Phonemiser]:
+    """This process's ONNX session and phonemiser, made once: every rate and voice shares them
+    (the model is 92 MB, and eSpeak NG has one state per process)."""
+    global _process_model
+    if _process_model is None:
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        # Each worker is one process with one session: threads beyond the worker's share of
+        # the CPUs only spin against the other workers.
+        options.intra_op_num_threads = max(1, threads)
+        options.inter_op_num_threads = 1
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.log_severity_level = 3  # errors only: the model's unused initialisers are harmless
+        session = onnxruntime.InferenceSession(
+            read_model(verify=verify),
+            options,
+            providers=["CPUExecutionProvider"],
+        )
+        _process_model = (session, Phonemiser(_vocabulary()))
+    return _process_model
