@@ -67,6 +67,19 @@ def test_rebuild_makes_nothing_and_one_edit_makes_one_sentence(build_site, caplo
     assert stats(caplog) == (1, made - 1)
 
 
+def test_easy_read_is_read_slower(build_site):
+    """The easy read of a page is spoken at easy_read_rate: more slowly, same words."""
+    easy = "# Help: easy read\n\nCall 999 now.\n"
+    site = build_site(
+        {"index.md": "# Home\n", "help.md": "# Help\n\nCall 999 now.\n", "help.easy.md": easy},
+        plugins=kokoro(),
+    )
+    standard = json.loads((site / "help/listen.json").read_text())["timings"][1]
+    slower = json.loads((site / "help/easy-read/listen.json").read_text())["timings"][1]
+    spoken = standard["end"] - standard["start"], slower["end"] - slower["start"]
+    assert spoken[1] > spoken[0] * 1.1
+
+
 def test_engines_keep_their_own_sentences(build_site, caplog):
     """The same sentence spoken by eSpeak NG is not reused for the natural voice."""
     files = {"index.md": "Call 999 now.\n"}
