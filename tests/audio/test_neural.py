@@ -102,11 +102,15 @@ def test_unknown_voice_lists_the_voices(build_site, caplog):
     ) in caplog.messages
 
 
-def test_rate_outside_the_voice_range_is_refused():
+def test_rate_outside_the_voice_range_is_a_config_error(build_site, caplog):
     """Kokoro's speed runs from half to twice its natural pace of 160 words per minute."""
     assert neural.speed_for(130) == pytest.approx(0.8125)
-    with pytest.raises(SafeguardingError, match=r"received 400, .* between 80 and 320"):
-        neural.speed_for(400)
+    with caplog.at_level(logging.ERROR), pytest.raises(Abort):
+        build_site({"index.md": TWO_SENTENCES}, plugins=kokoro(rate=400))
+    assert (
+        "Audio rate: received 400, but the natural voice speaks between 80 and 320 words per "
+        "minute; 160 is its natural pace."
+    ) in caplog.messages
 
 
 MISSING_EXTRA = (

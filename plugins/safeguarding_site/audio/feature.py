@@ -30,7 +30,7 @@ from .engine import (
     probe,
 )
 from .neural import DEFAULT_VOICE as NEURAL_VOICE
-from .neural import unknown_voice_message
+from .neural import speed_for, unknown_voice_message
 from .neural import voices as neural_voices
 from .pool import AudioPool, sentences
 
@@ -112,11 +112,14 @@ class Audio:
         """The engine, voice and rate for standard and for easy-read pages."""
         engine = self.options.engine
         voice = self.options.voice or (NEURAL_VOICE if engine == KOKORO else DEFAULT_VOICE)
-        if engine == KOKORO and voice not in neural_voices():
+        if engine == KOKORO:
             # Known without starting the engine: the voices ship with the plugin.
-            raise UnknownVoice(
-                f"Plugin 'safeguarding' option 'audio.voice': {unknown_voice_message(voice)}"
-            )
+            if voice not in neural_voices():
+                raise UnknownVoice(
+                    f"Plugin 'safeguarding' option 'audio.voice': {unknown_voice_message(voice)}"
+                )
+            speed_for(self.options.rate)
+            speed_for(self.options.easy_read_rate)
         return (
             EngineSpec(voice, self.options.rate, engine),
             EngineSpec(voice, self.options.easy_read_rate, engine),

@@ -38,7 +38,6 @@ from .engine import load_library as load_espeak
 if TYPE_CHECKING:
     import numpy as np
 
-ENGINE = "kokoro"
 DEFAULT_VOICE = "bf_emma"
 VOICES_DIR = Path(__file__).resolve().parent / "kokoro_voices"
 INSTALL = 'pip install "mkdocs-safeguarding-site[neural]"'
