@@ -23,8 +23,8 @@ class AudioConfig(Config):
     enabled = opt.Type(bool, default=True)
     """Make audio and show the player. Default: true."""
     engine = opt.Choice(("espeak", "kokoro"), default="espeak")
-    """'espeak' (eSpeak NG: fast, robotic) or 'kokoro' (a natural British voice, about a
-    thousand times slower to make; needs the 'neural' extra). Default: 'espeak'."""
+    """'espeak' (eSpeak NG: fast, robotic) or 'kokoro' (a natural British voice, nearly a
+    hundred times slower to make; needs the 'neural' extra). Default: 'espeak'."""
     voice = opt.Optional(opt.Type(str))
     """A voice of the engine; unknown voices are a configuration error. Default: 'gmw/en-gb-x-rp'
     (British English; 'gmw/en' also works) for espeak, 'bf_emma' for kokoro ('bf_isabella',

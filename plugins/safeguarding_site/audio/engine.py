@@ -41,7 +41,6 @@ _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
 ESPEAK, KOKORO = "espeak", "kokoro"
-ENGINES = (ESPEAK, KOKORO)
 
 
 @dataclass(frozen=True)
