@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from mkdocs.config import load_config
 
 from tests.browser.waiting import wait_until
+from tests.conftest import run_build, write_site
+from tests.servers import LocalServer, start_site
 
 PAGE = "/support/fire-safety/"
 
@@ -156,3 +161,53 @@ def test_timings_point_at_real_text(listening):
     )
     assert missing == 0
     assert json.dumps(timings)  # plain JSON
+
+
+NATURAL = "# Fire safety\n\nSmoke alarms save lives. Test yours every month.\n"
+
+
+@pytest.fixture(scope="module")
+def natural_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalServer]:
+    """A small site read by the natural voice (Kokoro), served on 127.0.0.1."""
+    root = tmp_path_factory.mktemp("natural")
+    audio = {"enabled": True, "engine": "kokoro", "workers": 1, "progress": False}
+    config_file = write_site(
+        root, {"index.md": NATURAL}, {"plugins": [{"safeguarding": {"audio": audio}}]}
+    )
+    config = load_config(str(config_file), strict=True)
+    run_build(config)
+    server = start_site(Path(config.site_dir))
+    yield server
+    server.stop()
+
+
+def test_natural_voice_plays_and_highlight_follows(browser, natural_site):
+    """The player works the same with the natural voice: its MP3 lasts as timed, and the
+    highlight follows the sentences."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(natural_site.url("/"))
+    page.click("summary.sg-player__title")
+    duration = page.evaluate(
+        """() => new Promise(resolve => {
+          const audio = document.querySelector('.sg-player__audio');
+          audio.muted = true;
+          audio.preload = 'metadata';
+          audio.addEventListener('loadedmetadata', () => resolve(audio.duration), {once: true});
+          audio.load();
+        })"""
+    )
+    timings = page.request.get(natural_site.url("/listen.json")).json()
+    assert abs(duration - timings["duration"]) / timings["duration"] < 0.02
+    page.evaluate("document.querySelector('.sg-player__audio').play()")
+    wait_until(page, "CSS.highlights.has('sg-reading')")
+    assert highlighted(page) == "Fire safety"
+    wait_until(
+        page,
+        "t => CSS.highlights.has('sg-reading') && [...CSS.highlights.get('sg-reading')][0]"
+        ".toString() !== t",
+        arg="Fire safety",
+        timeout=10_000,
+    )
+    assert highlighted(page) == "Smoke alarms save lives."
+    context.close()

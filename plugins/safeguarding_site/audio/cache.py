@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from ..errors import SafeguardingError
 from ..storage import FILE_MODE, digest, read_json
-from .engine import EngineInfo, EngineSpec, Pcm
+from .engine import ESPEAK, EngineInfo, EngineSpec, Pcm
 
 PIPELINE_VERSION = "1"
 """Raise this when text normalisation or synthesis changes what a sentence sounds like."""
@@ -26,16 +26,18 @@ STALE_TEMP_SECONDS = 3600
 
 def sentence_key(spoken: str, spec: EngineSpec, info: EngineInfo) -> str:
     """The cache key of one sentence: every input that changes how it sounds."""
-    return digest(
-        [
-            PIPELINE_VERSION,
-            " ".join(spoken.split()),
-            spec.voice,
-            spec.rate,
-            info.espeak_version,
-            info.pyttsx3_version,
-        ]
-    )
+    key: list[object] = [
+        PIPELINE_VERSION,
+        " ".join(spoken.split()),
+        spec.voice,
+        spec.rate,
+        info.espeak_version,
+        info.pyttsx3_version,
+    ]
+    if spec.engine != ESPEAK:
+        # Only other engines add to the key, so eSpeak NG's cached sentences stay valid.
+        key += [spec.engine, info.model]
+    return digest(key)
 
 
 class AudioCache:

@@ -18,15 +18,19 @@ DEFAULT_LEXICON = {
 
 
 class AudioConfig(Config):
-    """A spoken version of every page, made at build time with eSpeak NG."""
+    """A spoken version of every page, made at build time with eSpeak NG or a natural voice."""
 
     enabled = opt.Type(bool, default=True)
     """Make audio and show the player. Default: true."""
-    voice = opt.Type(str, default="gmw/en-gb-x-rp")
-    """eSpeak NG voice; unknown voices are a configuration error. Default: 'gmw/en-gb-x-rp'
-    (British English); 'gmw/en' also works."""
+    engine = opt.Choice(("espeak", "kokoro"), default="espeak")
+    """'espeak' (eSpeak NG: fast, robotic) or 'kokoro' (a natural British voice, nearly a
+    hundred times slower to make; needs the 'neural' extra). Default: 'espeak'."""
+    voice = opt.Optional(opt.Type(str))
+    """A voice of the engine; unknown voices are a configuration error. Default: 'gmw/en-gb-x-rp'
+    (British English; 'gmw/en' also works) for espeak, 'bf_emma' for kokoro ('bf_isabella',
+    'bm_george' and 'bm_lewis' also work)."""
     rate = opt.Type(int, default=160)
-    """Words per minute for standard pages. Default: 160."""
+    """Words per minute for standard pages. Default: 160 (kokoro's natural pace)."""
     easy_read_rate = opt.Type(int, default=130)
     """Words per minute for easy-read pages: slower. Default: 130."""
     workers = opt.Optional(opt.Type(int))

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ..errors import SafeguardingError
 
@@ -40,12 +40,17 @@ _ESPEAK_RATE = 1  # espeakRATE in speak_lib.h
 _PACKAGE_ROOT = Path(__file__).resolve().parents[2]
 
 
+ESPEAK, KOKORO = "espeak", "kokoro"
+
+
 @dataclass(frozen=True)
 class EngineSpec:
-    """The voice (an eSpeak NG voice id) and speaking rate in words per minute."""
+    """The voice (an id of the engine's), the speaking rate in words per minute, and the
+    engine: eSpeak NG, or the natural voice (Kokoro, in ``neural``)."""
 
     voice: str = DEFAULT_VOICE
     rate: int = DEFAULT_RATE
+    engine: str = ESPEAK
 
     def __post_init__(self) -> None:
         if not MIN_RATE <= self.rate <= MAX_RATE:
@@ -63,6 +68,8 @@ class EngineInfo:
     pyttsx3_version: str
     library_path: str
     data_path: str
+    model: str = ""
+    """The natural voice's model, runtime and phoneme mapping; empty for eSpeak NG."""
 
 
 @dataclass(frozen=True)
@@ -161,11 +168,15 @@ def fingerprint(spec: EngineSpec) -> list[object]:
             versions.append(metadata.version(name))
         except metadata.PackageNotFoundError:
             versions.append(None)
+    if spec.engine == KOKORO:
+        from .neural import versions as neural_versions
+
+        versions += neural_versions()
     return [asdict(spec), versions, os.environ.get(DATA_ENV), sys.executable]
 
 
 def probe(spec: EngineSpec, timeout: float = PROBE_TIMEOUT) -> EngineInfo:
-    """Start eSpeak NG in a child process, speak one word, and check the voice exists.
+    """Start the engine in a child process, speak one word, and check the voice exists.
 
     Raises ``SafeguardingError`` saying what went wrong and how to fix it, so that a broken
     install never ends the build process itself.
@@ -225,7 +236,8 @@ def _probe_main() -> None:
     """Child-process side of ``probe``: print one marked JSON line."""
     spec = EngineSpec(**json.loads(sys.argv[1]))
     try:
-        synthesiser = Synthesiser(spec)
+        # The natural voice's model is checked here, once per build that makes speech.
+        synthesiser = synthesiser_for(spec, verify=True)
         synthesiser.synthesise("Test.")
         report: dict[str, Any] = {"info": asdict(synthesiser.info)}
     except SafeguardingError as error:
@@ -234,6 +246,27 @@ def _probe_main() -> None:
 
 
 # Synthesis ----------------------------------------------------------------------------------
+
+
+class Speaker(Protocol):
+    """What workers, the probe and the benchmark need of either engine."""
+
+    @property
+    def info(self) -> EngineInfo: ...
+
+    def synthesise(self, text: str) -> Pcm: ...
+
+
+def synthesiser_for(spec: EngineSpec, threads: int = 1, verify: bool = False) -> Speaker:
+    """This process's synthesiser for ``spec``'s engine.
+
+    ``threads`` is the natural voice's share of the CPUs; ``verify`` checks its model's sha256.
+    """
+    if spec.engine == KOKORO:
+        from .neural import NeuralSynthesiser  # numpy and ONNX Runtime: only when asked for
+
+        return NeuralSynthesiser(spec, threads=threads, verify=verify)
+    return Synthesiser(spec)
 
 
 class _SharedEngine:
@@ -294,6 +327,11 @@ class _SharedEngine:
 
 
 _shared: _SharedEngine | None = None
+
+
+def speaking_in_this_process() -> bool:
+    """Whether this process holds pyttsx3's eSpeak NG engine (one user per process)."""
+    return _shared is not None
 
 
 def _shared_engine() -> _SharedEngine:

@@ -20,7 +20,18 @@ from .assemble import PageAudio, places_digest
 from .blocks import Block, MarkedPage, Reading, Sentence
 from .cache import PIPELINE_VERSION
 from .config import AudioConfig
-from .engine import EngineInfo, EngineSpec, UnknownVoice, fingerprint, probe
+from .engine import (
+    DEFAULT_VOICE,
+    KOKORO,
+    EngineInfo,
+    EngineSpec,
+    UnknownVoice,
+    fingerprint,
+    probe,
+)
+from .neural import DEFAULT_VOICE as NEURAL_VOICE
+from .neural import speed_for, unknown_voice_message
+from .neural import voices as neural_voices
 from .pool import AudioPool, sentences
 
 log = get_plugin_logger(__name__)
@@ -66,8 +77,7 @@ class Audio:
         self.engine_warned = False
         if not self.options.enabled:
             return
-        spec = EngineSpec(self.options.voice, self.options.rate)
-        easy = EngineSpec(self.options.voice, self.options.easy_read_rate)
+        spec, easy = self._specs()
         self.spec = spec
         key = self.probe_key = ["engine-probe-1", fingerprint(spec)]
         stored = self.readings.get(key) if self.readings else None
@@ -93,10 +103,27 @@ class Audio:
         cache_only = not self.options.generate
         progress = self.options.progress
         verify = None if cache_only or self.verified else self._verify
-        self.pools = {
-            "page": AudioPool(spec, self.info, cache, workers, progress, cache_only, verify),
-            "easy": AudioPool(easy, self.info, cache, workers, progress, cache_only, verify),
-        }
+        page = AudioPool(spec, self.info, cache, workers, progress, cache_only, verify)
+        # Easy-read pages go to the same workers: one engine (for kokoro, one model) a process.
+        easy_pool = AudioPool(easy, self.info, cache, workers, progress, cache_only, verify, page)
+        self.pools = {"page": page, "easy": easy_pool}
+
+    def _specs(self) -> tuple[EngineSpec, EngineSpec]:
+        """The engine, voice and rate for standard and for easy-read pages."""
+        engine = self.options.engine
+        voice = self.options.voice or (NEURAL_VOICE if engine == KOKORO else DEFAULT_VOICE)
+        if engine == KOKORO:
+            # Known without starting the engine: the voices ship with the plugin.
+            if voice not in neural_voices():
+                raise UnknownVoice(
+                    f"Plugin 'safeguarding' option 'audio.voice': {unknown_voice_message(voice)}"
+                )
+            speed_for(self.options.rate)
+            speed_for(self.options.easy_read_rate)
+        return (
+            EngineSpec(voice, self.options.rate, engine),
+            EngineSpec(voice, self.options.easy_read_rate, engine),
+        )
 
     def _probe(self) -> EngineInfo:
         try:

@@ -29,7 +29,7 @@ from .assemble import (
 )
 from .blocks import Block, Reading
 from .cache import AudioCache, sentence_key
-from .engine import EngineInfo, EngineSpec, Pcm, Synthesiser
+from .engine import EngineInfo, EngineSpec, Pcm, Speaker, synthesiser_for
 
 if TYPE_CHECKING:
     # Imported when the first worker starts: a warm build starts none.
@@ -69,13 +69,22 @@ class PoolStats:
 
 @dataclass
 class _Worker:
-    """What each worker process keeps between jobs."""
+    """What each worker process keeps between jobs: a synthesiser per rate it was asked for
+    (standard and easy-read pages share the workers), none in cache-only mode."""
 
-    synthesiser: Synthesiser | None
+    synthesisers: dict[EngineSpec, Speaker] | None
     cache: AudioCache
-    spec: EngineSpec
     info: EngineInfo
     stop: EventType
+    threads: int
+
+    def synthesiser(self, spec: EngineSpec) -> Speaker | None:
+        """The synthesiser for ``spec``, made on first use; None in cache-only mode."""
+        if self.synthesisers is None:
+            return None
+        if spec not in self.synthesisers:
+            self.synthesisers[spec] = synthesiser_for(spec, self.threads)
+        return self.synthesisers[spec]
 
 
 class Stopped(Exception):
@@ -86,20 +95,25 @@ _worker: _Worker | None = None
 
 
 def _start_worker(
-    spec: EngineSpec, info: EngineInfo, cache_dir: str, cache_only: bool, stop: EventType
+    spec: EngineSpec,
+    info: EngineInfo,
+    cache_dir: str,
+    cache_only: bool,
+    stop: EventType,
+    threads: int = 1,
 ) -> None:
-    """Pool initialiser: one engine per worker process, built once."""
+    """Pool initialiser: one engine per worker process, built once, ready for ``spec``."""
     import signal
 
     global _worker
     # The build process handles Ctrl-C: it sets ``stop`` and workers leave between sentences,
     # never in the middle of a cache write.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    synthesiser = None if cache_only else Synthesiser(spec)
-    _worker = _Worker(synthesiser, AudioCache(cache_dir), spec, info, stop)
+    synthesisers = None if cache_only else {spec: synthesiser_for(spec, threads)}
+    _worker = _Worker(synthesisers, AudioCache(cache_dir), info, stop, threads)
 
 
-def _render(blocks: Sequence[Block]) -> tuple[PageAudio, list[str]]:
+def _render(blocks: Sequence[Block], spec: EngineSpec) -> tuple[PageAudio, list[str]]:
     """Worker job: speak the page's missing sentences, then assemble and encode it; return
     the page and what was spoken afresh."""
     assert _worker is not None, "the pool initialiser did not run"
@@ -107,16 +121,17 @@ def _render(blocks: Sequence[Block]) -> tuple[PageAudio, list[str]]:
     made: list[str] = []
     if worker.stop.is_set():
         raise Stopped
+    synthesiser = worker.synthesiser(spec)
 
     def synthesise(spoken: str) -> Pcm:
-        assert worker.synthesiser is not None
+        assert synthesiser is not None
         if worker.stop.is_set():
             raise Stopped
         made.append(spoken)
-        return worker.synthesiser.synthesise(spoken)
+        return synthesiser.synthesise(spoken)
 
-    key_for = partial(sentence_key, spec=worker.spec, info=worker.info)
-    allow = synthesise if worker.synthesiser is not None else None
+    key_for = partial(sentence_key, spec=spec, info=worker.info)
+    allow = synthesise if synthesiser is not None else None
     return assemble_page(blocks, worker.cache, key_for, allow), made
 
 
@@ -128,6 +143,8 @@ class AudioPool:
 
     Material's social plugin does the same with its cards. Use it as a context manager, or
     call ``close(cancel=True)`` when the build fails or is interrupted, so workers always stop.
+    A pool made with ``share`` sends its pages to that pool's workers (easy-read pages, read
+    more slowly, to the standard pages' workers): one engine per process, not one per rate.
     """
 
     def __init__(
@@ -139,8 +156,10 @@ class AudioPool:
         progress: bool = True,
         cache_only: bool = False,
         verify: Callable[[], None] | None = None,
+        share: AudioPool | None = None,
     ) -> None:
         self.spec = spec
+        self._share = share
         # Called before the first worker starts: a check of the engine that a warm build,
         # which needs no worker, never pays for. It raises SafeguardingError to refuse.
         self._verify = verify
@@ -189,7 +208,7 @@ class AudioPool:
             new = {self._key_for(spoken) for spoken in missing} - self._claimed
             self._claimed |= new
             self._progress.add(len(new))
-            future = pool.submit(_render, blocks)
+            future = pool.submit(_render, blocks, self.spec)
             future.add_done_callback(partial(self._finished, reading.sentences, len(new)))
             self._jobs[page] = future
 
@@ -212,7 +231,9 @@ class AudioPool:
             raise stale_error(self.stale)
 
     def close(self, cancel: bool = False) -> None:
-        """Shut the workers down; with ``cancel``, drop pages not yet started."""
+        """Shut the workers down; with ``cancel``, drop pages not yet started.
+
+        A pool that shares another's workers leaves them to that pool."""
         if self._executor is not None:
             if cancel and self._stop is not None:
                 self._stop.set()
@@ -228,6 +249,8 @@ class AudioPool:
 
     def _pool(self) -> ProcessPoolExecutor:
         """Start the workers on first need: a warm build may never need them."""
+        if self._share is not None:
+            return self._share._pool()
         if self._executor is None:
             if self._verify is not None:
                 self._verify()
@@ -246,6 +269,8 @@ class AudioPool:
                     str(self.cache.directory),
                     self.cache_only,
                     self._stop,
+                    # The natural voice's share of the CPUs: workers must not oversubscribe them.
+                    max(1, (os.cpu_count() or 1) // self.workers),
                 ),
             )
         return self._executor
