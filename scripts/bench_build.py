@@ -55,6 +55,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_synthetic_site as synthetic
@@ -251,7 +252,9 @@ def write_yaml(path: Path, data: dict[str, Any]) -> Path:
 def prepare_example(work: Path, audio: bool = True) -> tuple[Path, Path, int]:
     """Copy the example site and its audio cache; (plugin config, no-plugin config, pages)."""
     site = work / "example"
-    data = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    # MkDocs' own loader: the example's mkdocs.yml uses !ENV (the audio engine).
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as stream:
+        data = yaml_load(stream)
     docs_name = data.get("docs_dir", "docs")
     shutil.copytree(ROOT / docs_name, site / docs_name)
     custom = (data.get("theme") or {}).get("custom_dir")

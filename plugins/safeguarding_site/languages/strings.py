@@ -12,6 +12,7 @@ import yaml
 from ..errors import SafeguardingError
 
 FOLDER = Path(__file__).parent / "strings"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML has it
 
 
 @functools.cache
@@ -20,7 +21,7 @@ def shipped(code: str) -> dict[str, str]:
     path = FOLDER / f"{code}.yml"
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     return {str(key): str(value) for key, value in data.items()}
 
 
