@@ -58,8 +58,8 @@ def main() -> None:
             elif action == "drawer":
                 page.click(".md-header .sg-menu-button")
             elif action == "open-details":
-                page.click("details summary")
-                page.locator("details").first.scroll_into_view_if_needed()
+                page.click("details:not(.sg-player) summary")
+                page.locator("details:not(.sg-player)").first.scroll_into_view_if_needed()
             elif action == "scroll-documents":
                 page.evaluate("document.querySelector('.sg-doc').scrollIntoView()")
                 page.evaluate("window.scrollBy(0, -8)")
