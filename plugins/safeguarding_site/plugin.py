@@ -454,6 +454,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             privacy = self.config.privacy
             prefix = root.rstrip("/") + "/" if root not in ("", ".") else ""
             qe = self._quick_exit(help_url, prefix or "./", code)
+            # The site's own language says what the options say; another says its own words.
+            words = None if code == self.languages.default else self.languages.words(code)
             self.snippets[key] = Snippets(
                 head_start=head_start(
                     prefix,
@@ -462,23 +464,24 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
                     quick_exit=qe is not None,
                 ),
                 body_start=self._render("quick-exit.html", qe=qe) if qe else "",
-                footer=self._footer(prefix or "./"),
+                footer=self._footer(prefix or "./", words),
                 after_skip_link=(self._render("quick-exit-skip.html", qe=qe) if qe else "")
-                + self.signposting.banner_in(
-                    None if code == self.languages.default else self.languages.words(code)
-                )
-                + self.search.form(root),
+                + self.signposting.banner_in(words)
+                + self.search.form(root, words),
             )
         return self.snippets[key]
 
-    def _footer(self, prefix: str) -> str:
+    def _footer(self, prefix: str, words: dict[str, str] | None = None) -> str:
         """The footer for pages whose way to the site's root is ``prefix``."""
         options = self.config.footer
         if not options.enabled or not (self.footer_links or options.contact):
             return ""
         links = [{"title": title, "url": prefix + file.url} for title, file in self.footer_links]
         return self._render(
-            "footer.html", label=options.label, links=links, contact=options.contact
+            "footer.html",
+            label=words["site_information"] if words else options.label,
+            links=links,
+            contact=options.contact,
         )
 
     def _render(self, partial: str, **context: object) -> str:

@@ -107,6 +107,13 @@ def test_the_plugin_speaks_the_page_language(site):
     # The help link leads to the help page in the same language.
     assert '<a class="sg-exit__help" href="../../safe/">Bezpieczeństwo w internecie</a>' in polish
     assert ">Wersja łatwa do czytania tej strony</a>" in polish
+    assert (
+        '<label class="sg-search__label" for="sg-search-input">Szukaj w tej witrynie</label>'
+        in (polish)
+    )
+    assert '<button class="sg-search__button" type="submit">Szukaj</button>' in polish
+    assert '<nav class="sg-footer__nav" aria-label="Informacje o witrynie">' in polish
+    assert '<a class="sg-search__az" href="../../../a-z/">Od A do Z</a>' in polish
     english = read(site, "support/abuse/index.html")
     assert ">Exit this page</a>" in english and "Opuść" not in english
     # Urdu has no Polish help page: its help link is the site's own.

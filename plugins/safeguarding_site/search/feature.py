@@ -184,16 +184,18 @@ class Search:
             lambda: page_documents(content, url, title, kind),
         )
 
-    def form(self, root: str) -> str:
-        """The search form, with links relative to the page's folder (``root`` is '../..')."""
+    def form(self, root: str, words: dict[str, str] | None = None) -> str:
+        """The search form, with links relative to the page's folder (``root`` is '../..'),
+        in the options' words or another language's ``words``."""
         if not self.options.enabled or self.a_to_z is None:
             return ""
         prefix = root.rstrip("/") + "/" if root not in ("", ".") else ""
         return self.render(
             "search.html",
-            label=self.options.label,
+            label=words["search_label"] if words else self.options.label,
+            button=words["search_button"] if words else "Search",
             action=prefix + self.a_to_z.url,
-            a_to_z=self.options.a_to_z_title,
+            a_to_z=words["a_to_z"] if words else self.options.a_to_z_title,
             index=prefix + MANIFEST_URI,
             lunr=prefix + LUNR_URI,
             root=prefix or "./",
