@@ -212,9 +212,10 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
+def serve(folder: Path, handler_class: type = QuietHandler) -> Iterator[str]:
+    """Serve ``folder`` on 127.0.0.1 at a free port (gzipped with ``GzipHandler``); yields the
+    base URL."""
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -566,21 +567,6 @@ class GzipHandler(QuietHandler):
         return io.BytesIO(body)
 
 
-@contextmanager
-def serve_gzip(folder: Path) -> Iterator[str]:
-    """Serve ``folder`` gzipped on 127.0.0.1; yields the base URL."""
-    handler = functools.partial(GzipHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=10)
-
-
 @dataclass
 class Query:
     """One query of one run: bytes as transferred, time to results, main-thread blocking."""
@@ -753,7 +739,7 @@ def prose_benchmark(sizes: list[int], runs: int, queries: tuple[str, ...], work:
                 executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
             )
             try:
-                with serve_gzip(site_dir) as url:
+                with serve(site_dir, GzipHandler) as url:
                     plugin_queries(browser, url, queries)  # untimed: Chromium's own start-up
                     pagefind_queries(browser, url, queries)
                     for _ in range(runs):

@@ -406,12 +406,13 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             links.append((self.config.quick_exit.help_label, self.help_file))
         return links
 
-    def _quick_exit(self, help_url: str | None, home: str, code: str) -> QuickExit | None:
+    def _quick_exit(
+        self, help_url: str | None, home: str, words: dict[str, str] | None
+    ) -> QuickExit | None:
+        """The exit in the options' words, or in another language's ``words``."""
         options = self.config.quick_exit
         if not options.enabled:
             return None
-        # The site's own language says what the options say; another says its own words.
-        words = None if code == self.languages.default else self.languages.words(code)
         messages = options.messages
         return QuickExit(
             destination=options.destination,
@@ -453,9 +454,9 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         if key not in self.snippets:
             privacy = self.config.privacy
             prefix = root.rstrip("/") + "/" if root not in ("", ".") else ""
-            qe = self._quick_exit(help_url, prefix or "./", code)
             # The site's own language says what the options say; another says its own words.
             words = None if code == self.languages.default else self.languages.words(code)
+            qe = self._quick_exit(help_url, prefix or "./", words)
             self.snippets[key] = Snippets(
                 head_start=head_start(
                     prefix,

@@ -40,6 +40,7 @@ class Languages:
         self.default = "en"
         self.versions = Versions("en", self.languages)
         self.files: Files | None = None
+        self._words: dict[str, dict[str, str]] = {}
         self.theme_languages: str | None = None  # the theme's folder of language files
 
     def check(self) -> None:
@@ -82,7 +83,10 @@ class Languages:
         return None if self.is_default(page) else self.words(self.language(page).code)
 
     def words(self, code: str) -> dict[str, str]:
-        return words(code, self.options.strings)
+        """The plugin's words in ``code``, worked out once a build per language."""
+        if code not in self._words:
+            self._words[code] = words(code, self.options.strings)
+        return self._words[code]
 
     def translated(self, src: str, code: str) -> str:
         """The source path of ``src``'s version in ``code`` (``src`` itself if none)."""

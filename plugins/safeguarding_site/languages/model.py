@@ -54,6 +54,7 @@ class Versions:
     languages: Mapping[str, Language]
     language_of: dict[str, str] = field(default_factory=dict)  # src -> code, translations only
     groups: dict[str, dict[str, str]] = field(default_factory=dict)  # original -> {code: src}
+    original_of: dict[str, str] = field(default_factory=dict)  # translation src -> original
 
     def language(self, src: str) -> Language:
         code = self.language_of.get(src, self.default)
@@ -66,10 +67,7 @@ class Versions:
         return {self.default: original, **others} if others else {}
 
     def original(self, src: str) -> str:
-        for original, translations in self.groups.items():
-            if src == original or src in translations.values():
-                return original
-        return src
+        return self.original_of.get(src, src)
 
 
 def find_translations(
@@ -101,5 +99,6 @@ def group(translations: Iterable[Translation], default: str, languages) -> Versi
     versions = Versions(default, languages)
     for translation in translations:
         versions.language_of[translation.src] = translation.code
+        versions.original_of[translation.src] = translation.original
         versions.groups.setdefault(translation.original, {})[translation.code] = translation.src
     return versions
