@@ -25,11 +25,14 @@ SHOTS = [
     ("not-found-320", "/404.html", 320, 640, None),
     ("easy-read-1280", "/support/fire-safety/easy-read/", 1280, 900, None),
     ("easy-read-320", "/support/fire-safety/easy-read/", 320, 640, "scroll-points"),
-    ("search-320", "/", 320, 640, "search"),
+    ("search-320", "/", 320, 640, "search:hit by my son"),
     ("services-1280", "/services/domestic-abuse/", 1280, 900, None),
     ("player-1280", "/support/fire-safety/", 1280, 900, "play"),
     ("library-320", "/library/for/public/", 320, 640, "scroll-documents"),
     ("library-1280", "/library/", 1280, 900, None),
+    ("polish-player-320", "/pl/support/domestic-and-sexual-abuse/", 320, 640, "play"),
+    ("urdu-player-320", "/ur/support/domestic-and-sexual-abuse/", 320, 640, "play"),
+    ("polish-search-1280", "/pl/support/domestic-and-sexual-abuse/", 1280, 700, "search:999"),
 ]
 
 
@@ -65,14 +68,14 @@ def main() -> None:
                 page.evaluate("window.scrollBy(0, -8)")
             elif action == "scroll-points":
                 page.locator(".sg-point").first.scroll_into_view_if_needed()
-            elif action == "search":
-                page.fill("#sg-search-input", "hit by my son")
+            elif action and action.startswith("search:"):
+                page.fill("#sg-search-input", action.removeprefix("search:"))
                 page.press("#sg-search-input", "Enter")
                 # Polled from here: wait_for_function compiles its test with eval in the
                 # page, which the site's Content Security Policy refuses.
                 for _ in range(200):
                     if page.evaluate(
-                        "/result/.test(document.querySelector('.sg-search__count').textContent)"
+                        "document.querySelector('.sg-search__results').hidden === false"
                     ):
                         break
                     page.wait_for_timeout(50)
@@ -80,8 +83,8 @@ def main() -> None:
             elif action == "play":
                 page.evaluate("document.querySelector('.sg-player__audio').muted = true")
                 page.click("summary.sg-player__title")
-                page.click("text=Next sentence")
-                page.click("text=Next sentence")
+                page.locator(".sg-player__step").nth(1).click()  # next sentence, any language
+                page.locator(".sg-player__step").nth(1).click()
                 page.evaluate("document.querySelector('.sg-player__audio').play()")
                 page.wait_for_timeout(1500)
                 page.evaluate("window.scrollTo(0, 0)")

@@ -182,7 +182,12 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self.search.check_conflicts(config)
         if self.audio is not None:
             self.audio.close(cancel=True)  # a rebuild under `mkdocs serve`
-        self.audio = Audio(self.config.audio, self._render, JsonCache(cache / "reading"))
+        self.audio = Audio(
+            self.config.audio,
+            self._render,
+            JsonCache(cache / "reading"),
+            self.languages.voices(config),
+        )
         with user_errors():
             self.audio.start(config)
         return config
@@ -190,12 +195,18 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return None
+        # The site's own language, and its words for the pages the plugin writes.
+        site_words = self.languages.words(self.languages.default_for(config))
+        self.signposting.site_words = self.library.site_words = site_words
+        self.search.site_words = site_words
         with user_errors():
             self.help_file = self._help_file(files, config)
             self.footer_links = self._footer_links(files, config)
             self.signposting.load(files, config)
             self.library.load(files, config, self.front_matter.today)
             self.languages.load(files, config)  # before easy read places translated ones
+            self.signposting.source_language = self.languages.default
+            self.search.language = self.languages.default
             self.easy_read.load(files, config, self.languages.is_original)
             self.search.load(
                 files,
@@ -251,14 +262,14 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         html = self.easy_read.page_content(html, page, self.languages.page_words(page))
         html = self.languages.page_content(html, page)
         self.languages.tell_theme(page)
-        if not self.languages.is_default(page):
-            return html  # no voice for this language yet: no English voice reading it
         with user_errors():
-            return self.audio.page_content(html, page, self._kind(page))
+            return self.audio.page_content(html, page, self._kind(page), code, words["image"])
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if self.config.enabled:
-            self.search.collect(page, self._kind(page))
+            original = self.languages.is_default(page)
+            language = "" if original else self.languages.language(page).code
+            self.search.collect(page, self._kind(page), language)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
@@ -268,18 +279,28 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         help_url = self._help_url(page, code)
         root = get_relative_url(".", page.file.url)
         with user_errors():
-            output = self.audio.post_page(output, page, self._kind(page), config.site_dir)
+            output = self.audio.post_page(
+                output,
+                page,
+                config.site_dir,
+                self.languages.words(code),
+                self._translated_file(self.audio.help_file, code),
+            )
         output = self.languages.post_page(output, page)
         return self._inject(output, page.file.src_uri, help_url, root, page.content or "", code)
 
     def _help_url(self, page: Page, code: str) -> str | None:
         """The help page in the page's language where it is translated."""
-        if self.help_file is None:
+        target = self._translated_file(self.help_file, code)
+        return target.url_relative_to(page.file) if target else None
+
+    def _translated_file(self, file: File | None, code: str) -> File | None:
+        """``file``'s version in the language ``code``, or ``file`` itself without one."""
+        if file is None:
             return None
-        src = self.languages.translated(self.help_file.src_uri, code)
+        src = self.languages.translated(file.src_uri, code)
         files = self.languages.files
-        target = files.get_file_from_path(src) if files else None
-        return (target or self.help_file).url_relative_to(page.file)
+        return (files.get_file_from_path(src) if files else None) or file
 
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
@@ -468,7 +489,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
                 footer=self._footer(prefix or "./", words),
                 after_skip_link=(self._render("quick-exit-skip.html", qe=qe) if qe else "")
                 + self.signposting.banner_in(words)
-                + self.search.form(root, words),
+                + self.search.form(root, words, self.languages.words(code)),
             )
         return self.snippets[key]
 

@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -111,10 +112,13 @@ def test_timings_in_order_and_inside(tmp_path, synthesiser, key_for):
 
 
 def test_timings_json(tmp_path, synthesiser, key_for):
-    """The JSON for the browser holds the duration and the timings."""
-    page = assemble_page(extract(PAGE), AudioCache(tmp_path), key_for, synthesiser.synthesise)
-    data = json.loads(timings_json(page))
-    assert data == {"duration": page.duration, "timings": page.timings}
+    """The JSON for the browser holds the duration, the voice that read it and the timings;
+    the page's file in the cache is that JSON."""
+    cache = AudioCache(tmp_path)
+    page = assemble_page(extract(PAGE), cache, key_for, synthesiser.synthesise, "gmw/en")
+    data = json.loads(timings_json(page, "gmw/en"))
+    assert data == {"duration": page.duration, "voice": "gmw/en", "timings": page.timings}
+    assert json.loads(Path(page.timings_path).read_text()) == data
     assert set(data["timings"][0]) == {"block", "start_char", "end_char", "start", "end"}
 
 

@@ -80,6 +80,17 @@ def test_easy_read_is_read_slower(build_site):
     assert spoken[1] > spoken[0] * 1.1
 
 
+def test_other_languages_keep_espeak_beside_the_natural_voice(build_site):
+    """The natural voice speaks English only: a Polish page in the same build is read by
+    eSpeak NG's Polish voice, in its own worker (the two engines cannot share a process)."""
+    files = {"index.md": TWO_SENTENCES, "index.pl.md": "Zadzwoń pod 999.\n"}
+    site = build_site(files, plugins=kokoro())
+    assert json.loads((site / "listen.json").read_text())["voice"] == "bf_emma"
+    polish = json.loads((site / "pl/listen.json").read_text())
+    assert polish["voice"] == "zlw/pl" and polish["duration"] > 0.5
+    assert "Posłuchaj tej strony" in (site / "pl/index.html").read_text(encoding="utf-8")
+
+
 def test_engines_keep_their_own_sentences(build_site, caplog):
     """The same sentence spoken by eSpeak NG is not reused for the natural voice."""
     files = {"index.md": "Call 999 now.\n"}

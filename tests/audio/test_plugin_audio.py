@@ -178,7 +178,9 @@ def test_an_engine_changed_since_the_last_probe_is_noticed_once(build_site, tmp_
     ]
     assert len(records) == 1
     stored = json.loads(records[0].read_text(encoding="utf-8"))
-    records[0].write_text(json.dumps({**stored, "espeak_version": "0.0"}), encoding="utf-8")
+    assert list(stored) == ["espeak"]  # the probe's findings, by engine
+    stored["espeak"]["espeak_version"] = "0.0"
+    records[0].write_text(json.dumps(stored), encoding="utf-8")
 
     caplog.clear()
     with caplog.at_level(logging.ERROR), pytest.raises(Abort):

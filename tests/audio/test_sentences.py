@@ -69,3 +69,30 @@ def test_long_run_without_punctuation():
     pieces = sentences(text)
     assert all(0 < len(piece) <= MAX_SENTENCE for piece in pieces)
     assert " ".join(pieces) == text.strip()
+
+
+def test_urdu_full_stop_and_question_mark_end_sentences():
+    """Urdu ends sentences with its full stop and question mark; Panjabi with the danda."""
+    text = "بدسلوکی آپ کی غلطی نہیں۔ کیا آپ خطرے میں ہیں؟ 999 پر کال کریں۔"  # noqa: RUF001
+    parts = [text[start:end] for start, end in split_sentences(text, language="ur")]
+    assert parts == ["بدسلوکی آپ کی غلطی نہیں۔", "کیا آپ خطرے میں ہیں؟", "999 پر کال کریں۔"]  # noqa: RUF001
+    panjabi = "ਮਦਦ ਲਓ। 999 ਤੇ ਕਾਲ ਕਰੋ।"
+    assert len(split_sentences(panjabi, language="pa")) == 2
+
+
+def test_a_language_s_abbreviations_do_not_end_sentences():
+    """'np.' (for example) and 'tel.' in Polish, with the English ones still known."""
+    text = "Zadzwoń np. Do nas. Tel. 0808 2000 247. Dr. Kowalska pomoże."
+    polish = [text[start:end] for start, end in split_sentences(text, language="pl")]
+    assert polish == ["Zadzwoń np. Do nas.", "Tel. 0808 2000 247.", "Dr. Kowalska pomoże."]
+    english = [text[start:end] for start, end in split_sentences(text)]
+    assert english[0] == "Zadzwoń np."  # English does not know 'np.'
+
+
+def test_long_urdu_sentence_is_cut_at_its_comma():
+    """The Urdu comma "،" is a pause where a long sentence can be cut."""
+    clause = "یہ ایک لمبا جملہ ہے جس میں بہت سے الفاظ ہیں"
+    text = "، ".join([clause] * 12) + "۔"  # noqa: RUF001
+    spans = split_sentences(text, language="ur")
+    assert len(spans) > 1
+    assert all(text[end - 1] in "،۔" for _, end in spans)  # noqa: RUF001

@@ -8,7 +8,15 @@ import textwrap
 import markdown
 import pytest
 
-from safeguarding_site.audio.text import Block, extract, mark_blocks, normalise, read_page
+from safeguarding_site.audio.blocks import Speech
+from safeguarding_site.audio.text import (
+    Block,
+    PageContext,
+    extract,
+    mark_blocks,
+    normalise,
+    read_page,
+)
 
 PAGE_MD = textwrap.dedent(
     """\
@@ -357,3 +365,32 @@ def test_offsets_in_chromium(page):
         "() => [...document.querySelectorAll('[data-sg-block]')].map(e => e.textContent)"
     )
     assert texts == [block.text for block in marked.blocks]
+
+
+def test_numbers_in_another_language_are_digits_for_its_voice():
+    """In English, numbers become English words; in another language, single digits that
+    the page's voice says in its language, grouped as written."""
+    text = "Zadzwoń pod 0808 2000 247 lub 999, albo 116 123. Z komórki naciśnij 55."
+    context = PageContext(silent_solution=True)
+    assert normalise(text, context=context, english=False) == (
+        "Zadzwoń pod 0 8 0 8, 2 0 0 0, 2 4 7 lub 9 9 9, albo 1 1 6, 1 2 3. Z komórki naciśnij 5 5."
+    )
+    assert normalise("+44 20 7946 0000", english=False) == "+ 4 4, 2 0, 7 9 4 6, 0 0 0 0"
+    assert normalise("Call 999 or 116 123.") == "Call nine nine nine or one one six, one two three."
+
+
+def test_a_translated_page_reads_its_own_words():
+    """A Polish page: the image is introduced in Polish, admonition kinds are not added in
+    English, the language's abbreviations do not end sentences, and its lexicon applies."""
+    html = (
+        '<div class="admonition warning"><p class="admonition-title">Uwaga</p>'
+        "<p>Zadzwoń np. do NDAH. Pomogą.</p></div>"
+        '<p><img src="a.png" alt="Telefon"> Zadzwoń.</p>'
+    )
+    blocks = extract(html, {"NDAH": "en de a ha"}, Speech("pl", "Obraz"))
+    spoken = [sentence.spoken for block in blocks for sentence in block.sentences]
+    assert spoken == [
+        "Uwaga", "Zadzwoń np. do en de a ha.", "Pomogą.", "Obraz: Telefon", "Zadzwoń."
+    ]  # fmt: skip
+    english = extract(html)
+    assert english[0].sentences[0].spoken == "Warning: Uwaga"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.axe import axe_violations
+from tests.browser.waiting import wait_until
 
 PAGES = {
     "en": "/support/domestic-and-sexual-abuse/",
@@ -55,3 +56,60 @@ def test_exit_works_the_same_on_a_translation(page, example_site, destination):
     for _ in range(3):
         page.keyboard.press("Shift")
     page.wait_for_url(destination.url("/weather") + "*")
+
+
+def test_player_speaks_the_page_language(browser, example_site):
+    """A Polish page's player: Polish words on its buttons, numbers written the Polish way,
+    an MP3 read by the Polish voice whose length matches its timings."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(example_site.url(PAGES["pl"]))
+    page.get_by_text("Posłuchaj tej strony").click()
+    player = page.locator(".sg-player")
+    assert player.get_by_role("button", name="Następne zdanie").count() == 1
+    speeds = player.get_by_role("group", name="Szybkość czytania")
+    shown = ["0,75×", "1×", "1,25×", "1,5×"]  # noqa: RUF001 (the sign the buttons show)
+    assert speeds.locator("button").all_inner_texts() == shown
+    speeds.get_by_role("button", name="Szybkość 1,5 razy").click()
+    assert page.evaluate("document.querySelector('.sg-player__audio').playbackRate") == 1.5
+    duration = page.evaluate(
+        """() => new Promise(resolve => {
+          const audio = document.querySelector('.sg-player__audio');
+          audio.preload = 'metadata';
+          audio.addEventListener('loadedmetadata', () => resolve(audio.duration), {once: true});
+          audio.load();
+        })"""
+    )
+    timings = page.request.get(page.url + "listen.json").json()
+    assert timings["voice"] == "zlw/pl"
+    assert abs(duration - timings["duration"]) / timings["duration"] < 0.02
+    context.close()
+
+
+def search(page, query: str) -> None:
+    page.fill("#sg-search-input", query)
+    page.press("#sg-search-input", "Enter")
+    wait_until(page, "document.querySelector('.sg-search__results').hidden === false")
+
+
+def test_search_in_polish_finds_the_polish_page_first(browser, example_site):
+    """A Polish word, as written (no English stemming cuts it), finds the Polish page; on a
+    Polish page the result count is in Polish and Polish results come first."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(example_site.url(PAGES["pl"]))
+    search(page, "przemocy")
+    first = page.locator(".sg-search__result").first
+    assert first.get_attribute("lang") == "pl"
+    assert "/pl/support/domestic-and-sexual-abuse/" in first.locator("a").get_attribute("href")
+    assert page.locator(".sg-search__count").inner_text().startswith("Liczba wyników: ")
+    # A word on pages in every language ("999"): the reader's language first.
+    for reader in ("pl", "en", "ur"):
+        page.goto(example_site.url(PAGES[reader]))
+        search(page, "999")
+        langs = page.locator(".sg-search__result").evaluate_all(
+            "items => items.map(item => item.getAttribute('lang') || 'en')"
+        )
+        assert langs[0] == reader, langs
+        assert langs == sorted(langs, key=lambda lang: lang != reader)
+    context.close()

@@ -133,14 +133,15 @@ def test_the_theme_speaks_the_page_language(build_site):
     assert '<html lang="pa" dir="ltr"' in panjabi
 
 
-def test_no_english_voice_reads_a_translation(build_site):
+def test_a_translation_is_read_by_its_own_language_s_voice(build_site):
+    """Never an English voice reading Polish: the timings name the voice that read each."""
     options = [{"safeguarding": {"audio": {"enabled": True}}}]
     site = build_site(
         {"index.md": "# Home\n\nHello.\n", "index.pl.md": "# Start\n\nCześć.\n"}, plugins=options
     )
-    assert (site / "listen.mp3").is_file()
-    assert not (site / "pl/listen.mp3").exists()
-    assert "sg-player" not in read(site, "pl/index.html")
+    assert json.loads(read(site, "listen.json"))["voice"] == "gmw/en-gb-x-rp"
+    assert json.loads(read(site, "pl/listen.json"))["voice"] == "zlw/pl"
+    assert "Posłuchaj tej strony" in read(site, "pl/index.html")
 
 
 def test_an_orphan_translation_stops_the_build(build_site, caplog):
@@ -194,6 +195,8 @@ free: true
 last_verified: 2026-11-02
 source: https://www.samaritans.org
 who_for: Anyone who is struggling.
+hours: 24 hours, every day
+languages: [English, Welsh]
 translations:
   pl:
     who_for: Każdy, komu jest ciężko.
@@ -243,11 +246,15 @@ def test_cards_speak_the_page_language(build_site):
     assert '<p class="sg-card__checked">Dane sprawdzono: 11.2026</p>' in polish
     assert ">Strona internetowa<" in polish
     # The service's own words in Polish, where its file gives them.
-    assert "<strong>Dla kogo:</strong> Każdy, komu jest ciężko.</p>" in polish
+    assert "<strong>Dla kogo:</strong> <span>Każdy, komu jest ciężko.</span></p>" in polish
     assert "<p>Ktoś, z kim można <strong>porozmawiać</strong>.</p>" in polish
-    assert "<strong>Who it is for:</strong> Anyone who is struggling.</p>" in read(
-        site, "help/index.html"
-    )
+    # What the file says only in English is marked as English (WCAG 3.1.2, language of parts).
+    assert '<strong>Godziny otwarcia:</strong> <span lang="en">24 hours, every day</span>' in polish
+    assert 'Języki: <span lang="en">English, Welsh</span></li>' in polish
+    english = read(site, "help/index.html")
+    assert "<strong>Who it is for:</strong> <span>Anyone who is struggling.</span></p>" in english
+    assert "<strong>Open:</strong> <span>24 hours, every day</span>" in english
+    assert 'lang="en"' not in english.split("<article", 1)[1]
     record = json.loads(read(site, "services.json"))["services"][0]
     assert record["translations"]["pl"]["who_for"] == "Każdy, komu jest ciężko."
     assert (
@@ -273,3 +280,37 @@ def test_service_translations_are_checked(build_site, caplog):
         "language code such as 'pl'" in m
         for m in caplog.messages
     )
+
+
+def test_a_welsh_site_s_generated_pages_are_in_welsh(build_site):
+    """A site whose own language is Welsh gets the A to Z, the services directory and the
+    library's pages in Welsh words (titles come from the options, as always)."""
+    categories = [{"id": "mental-health", "title": "Rhywun i siarad ag ef"}]
+    options = [
+        {
+            "safeguarding": {
+                "languages": {"default": "cy"},
+                "signposting": {"categories": categories, "today": dt.date(2026, 11, 30)},
+                "library": {},
+            }
+        }
+    ]
+    site = build_site(
+        {
+            "index.md": "# Hafan\n\nCroeso.\n",
+            "services/samaritans.md": SERVICE,
+            "library/care-act-2014.md": ITEM,
+        },
+        plugins=options,
+    )
+    assert "Pob tudalen a math o help ar y wefan hon" in read(site, "a-z/index.html")
+    category = read(site, "services/mental-health/index.html")
+    assert "1 gwasanaeth." in category and ">Pob math o gymorth</a>" in category
+    assert 'id="gwasanaethau">Gwasanaethau' in category
+    library = read(site, "library/index.html")
+    assert "Dod o hyd i ddogfennau yn ôl ar gyfer pwy y maen nhw" in library  # no topics here
+    assert "1 ddogfen, yn ôl math." in library
+    audience = next((site / "library/for").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "<h1" in audience and "Ar gyfer: " in audience
+    assert re.search(r"1 ddogfen\. Mae pob dogfen yn y <a href=\"[^\"]+\">", audience)
+    assert '<html lang="cy"' in read(site, "index.html")

@@ -107,3 +107,30 @@ def test_search_js_reads_this_format():
     script = Path(__file__).parents[2] / "plugins/safeguarding_site/theme/assets/safeguarding"
     text = (script / "search.js").read_text(encoding="utf-8")
     assert re.search(r"var FORMAT = (\d+);", text).group(1) == str(FORMAT)
+
+
+def test_other_languages_are_indexed_as_written():
+    """English words are stemmed and English stop words dropped; a Polish page keeps its
+    words as written (lunr has no Polish stemmer, and the English one would cut them), and
+    the manifest and details say which documents are Polish."""
+    docs = [
+        *documents(),
+        Document("p", "pl/a/", "Przemoc", "Przemoc", "Pomocy szukaj w nocy i w dzień.", "page",
+                 language="pl"),
+    ]  # fmt: skip
+    terms = {term for term, _ in build_index(docs, [])["index"]["invertedIndex"]}
+    assert "live" in terms and "lives" not in terms  # English, stemmed
+    assert {"pomocy", "nocy", "i", "w"} <= terms  # Polish, as written, stop words kept
+    assert "pomoci" not in terms
+    shards = build_shards(docs, [], "en").files
+    manifest = json.loads(shards["manifest.json"])
+    assert manifest["language"] == "en" and manifest["languages"] == {"pl": [3]}
+    details = json.loads(shards[f"{manifest['folder']}d0.json"])
+    assert details[3]["lang"] == "pl" and "lang" not in details[1]
+
+
+def test_a_site_in_another_language_is_not_stemmed_as_english():
+    """A Welsh site's own pages (no language of their own) are not cut by English rules."""
+    docs = [Document("c", "c/", "Cymorth", "", "Ffoniwch y llinell gymorth.", "page")]
+    terms = {term for term, _ in build_index(docs, [], "cy")["index"]["invertedIndex"]}
+    assert "ffoniwch" in terms and "y" in terms

@@ -55,9 +55,11 @@ class PageAudio:
             return stream.read()
 
 
-def timings_json(page: PageAudio) -> str:
-    """The timings as compact JSON for the browser's highlighting script."""
-    return json.dumps({"duration": page.duration, "timings": page.timings}, separators=(",", ":"))
+def timings_json(page: PageAudio, voice: str = "") -> str:
+    """The timings as compact JSON for the browser's highlighting script, naming the voice
+    (for people checking which voice read a page; the script ignores it)."""
+    data = {"duration": page.duration, "voice": voice, "timings": page.timings}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def places_digest(blocks: Sequence[Block]) -> str:
@@ -85,7 +87,7 @@ def page_key_for(places: str, key_for: KeyFor) -> str:
     settings = [
         PIPELINE_VERSION, SENTENCE_PAUSE, BLOCK_PAUSE, MP3_BIT_RATE, MP3_SAMPLE_RATE, MP3_QUALITY
     ]  # fmt: skip
-    return digest(["page-3", settings, key_for(""), places])
+    return digest(["page-4", settings, key_for(""), places])
 
 
 def missing_sentences(blocks: Sequence[Block], cache: AudioCache, key_for: KeyFor) -> list[str]:
@@ -110,6 +112,7 @@ def assemble_page(
     cache: AudioCache,
     key_for: KeyFor,
     synthesise: Synthesise | None = None,
+    voice: str = "",
 ) -> PageAudio:
     """Build a page's audio from cached sentences, synthesising missing ones if allowed.
 
@@ -138,7 +141,7 @@ def assemble_page(
     pcm, timings = join_sentences(blocks, pcm_for)
     duration = round(pcm.duration, 3)
     page = PageAudio(cache.page_mp3_path(key), cache.page_path(key), duration, timings)
-    cache.put_page(key, timings_json(page), encode_mp3(pcm))
+    cache.put_page(key, timings_json(page, voice), encode_mp3(pcm))
     return page
 
 

@@ -43,3 +43,23 @@ class Reading:
     places: str
     sentences: int
     load: Callable[[], list[Block]]
+
+
+@dataclass(frozen=True)
+class Speech:
+    """The page's language and the words the reading adds in it.
+
+    ``image`` introduces an image's alt text. Admonition kinds ("Warning:") are named only in
+    English, whose kinds are the class names; other languages read the title as written.
+    """
+
+    language: str = "en"
+    image: str = "Image"
+
+    @property
+    def english(self) -> bool:
+        """Whether the page is in English (any variety)."""
+        return self.language.split("-")[0].lower() == "en"
+
+
+ENGLISH = Speech()

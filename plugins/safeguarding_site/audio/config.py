@@ -17,6 +17,16 @@ DEFAULT_LEXICON = {
 }
 
 
+class LanguageAudioConfig(Config):
+    """How pages in one language are read aloud."""
+
+    voice = opt.Optional(opt.Type(str))
+    """The eSpeak NG voice, e.g. 'zlw/pl'. Default: the shipped one (cy 'cel/cy', pl 'zlw/pl',
+    ro 'roa/ro', pa 'inc/pa', ur 'inc/ur'); languages without one get no player."""
+    lexicon = opt.DictOfItems(opt.Type(str), default={})
+    """How to say words that voice gets wrong, as '{written: spoken}'. Default: none."""
+
+
 class AudioConfig(Config):
     """A spoken version of every page, made at build time with eSpeak NG or a natural voice."""
 
@@ -41,7 +51,11 @@ class AudioConfig(Config):
     cache_dir = opt.Type(str, default=".cache/plugin/safeguarding/audio")
     """Sentence cache, relative to the folder of mkdocs.yml."""
     lexicon = opt.DictOfItems(opt.Type(str), default=DEFAULT_LEXICON)
-    """How to say words eSpeak gets wrong, as '{written: spoken}'."""
+    """How to say words eSpeak gets wrong, as '{written: spoken}', on English pages."""
+    languages = opt.DictOfItems(opt.SubConfig(LanguageAudioConfig), default={})
+    """Voice and lexicon by page language, e.g. '{pl: {voice: zlw/pl, lexicon: {NDAH: ...}}}'.
+    English pages use 'engine', 'voice' and 'lexicon' above; pages in other languages are read
+    by eSpeak NG with either engine (the natural voice speaks English only)."""
     help_page = opt.Optional(opt.Type(str))
     """Page in docs_dir explaining the player, linked from it (e.g. 'listening.md')."""
     progress = opt.Type(bool, default=True)

@@ -158,6 +158,10 @@ def espeak_version(library: _Library) -> str:
 class UnknownVoice(SafeguardingError):
     """The configured voice does not exist: a configuration mistake, not a missing engine."""
 
+    def __init__(self, message: str, voice: str = "") -> None:
+        super().__init__(message)
+        self.voice = voice
+
 
 def fingerprint(spec: EngineSpec) -> list[object]:
     """What decides whether an earlier probe still holds: the voice, the installed packages,
@@ -175,17 +179,23 @@ def fingerprint(spec: EngineSpec) -> list[object]:
     return [asdict(spec), versions, os.environ.get(DATA_ENV), sys.executable]
 
 
-def probe(spec: EngineSpec, timeout: float = PROBE_TIMEOUT) -> EngineInfo:
+def probe(
+    spec: EngineSpec, timeout: float = PROBE_TIMEOUT, also: tuple[str, ...] = ()
+) -> EngineInfo:
     """Start the engine in a child process, speak one word, and check the voice exists.
 
-    Raises ``SafeguardingError`` saying what went wrong and how to fix it, so that a broken
-    install never ends the build process itself.
+    ``also`` names more eSpeak NG voices (other languages') to check with ``spec``'s engine,
+    which must then be eSpeak NG. Raises ``SafeguardingError`` saying what went wrong and how
+    to fix it, so that a broken install never ends the build process itself; an unknown voice
+    raises ``UnknownVoice`` naming it.
     """
+    if also and spec.engine != ESPEAK:
+        raise ValueError("only eSpeak NG voices can be checked together")
     code = (
         f"import sys; sys.path.insert(0, {str(_PACKAGE_ROOT)!r}); "
         "from safeguarding_site.audio.engine import _probe_main; _probe_main()"
     )
-    argument = json.dumps(asdict(spec))
+    argument = json.dumps({**asdict(spec), "also": list(also)})
     import subprocess  # a warm build whose probe is remembered never starts one
 
     try:
@@ -203,7 +213,9 @@ def probe(spec: EngineSpec, timeout: float = PROBE_TIMEOUT) -> EngineInfo:
         said = " ".join((done.stderr + done.stdout).split())[-300:].rstrip(". ") or "nothing"
         raise _not_started(f"it stopped with exit code {done.returncode} and said: {said}")
     if "error" in report:
-        raise (UnknownVoice if report.get("unknown_voice") else SafeguardingError)(report["error"])
+        if report.get("unknown_voice"):
+            raise UnknownVoice(report["error"], report.get("voice", spec.voice))
+        raise SafeguardingError(report["error"])
     return EngineInfo(**report["info"])
 
 
@@ -234,14 +246,20 @@ def _not_started(detail: str) -> SafeguardingError:
 
 def _probe_main() -> None:
     """Child-process side of ``probe``: print one marked JSON line."""
-    spec = EngineSpec(**json.loads(sys.argv[1]))
+    argument = json.loads(sys.argv[1])
+    also = argument.pop("also", [])
+    spec = EngineSpec(**argument)
+    voice = spec.voice
     try:
         # The natural voice's model is checked here, once per build that makes speech.
         synthesiser = synthesiser_for(spec, verify=True)
         synthesiser.synthesise("Test.")
+        for voice in also:
+            Synthesiser(EngineSpec(voice, spec.rate)).synthesise("1.")
         report: dict[str, Any] = {"info": asdict(synthesiser.info)}
     except SafeguardingError as error:
-        report = {"error": str(error), "unknown_voice": isinstance(error, UnknownVoice)}
+        unknown = isinstance(error, UnknownVoice)
+        report = {"error": str(error), "unknown_voice": unknown, "voice": voice}
     print(_PROBE_MARK + json.dumps(report), flush=True)
 
 
@@ -447,9 +465,14 @@ class Synthesiser:
 
 
 def unknown_voice_message(voice: str, voices: list[str]) -> str:
-    """Explain an unknown voice and suggest British English ones that exist."""
+    """Explain an unknown voice and suggest ones that exist: the same language's ("pl" finds
+    "zlw/pl"), else British English ones."""
+    wanted = _language_part(voice)
+    same = [v for v in voices if _language_part(v) == wanted != "en"][:5]
     british = [v for v in voices if v.startswith("gmw/en-gb") or v == "gmw/en"][:5]
-    if british:
+    if same:
+        suggestions = "the voices for that language " + ", ".join(f"'{v}'" for v in same)
+    elif british:
         suggestions = "the British English voices " + ", ".join(f"'{v}'" for v in british)
     else:
         suggestions = ", ".join(f"'{v}'" for v in voices[:5])
@@ -457,6 +480,11 @@ def unknown_voice_message(voice: str, voices: list[str]) -> str:
         f"The audio voice '{voice}' is not an eSpeak NG voice on this machine. Set the audio "
         f"voice in mkdocs.yml to one that is, such as {suggestions}."
     )
+
+
+def _language_part(voice: str) -> str:
+    """The language a voice id names: "pl" in "zlw/pl", "en" in "gmw/en-gb-x-rp"."""
+    return voice.lower().rsplit("/", 1)[-1].split("-")[0]
 
 
 def _wait_for(condition: Callable[[], bool], timeout: float, what: str) -> None:

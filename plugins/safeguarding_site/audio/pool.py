@@ -132,7 +132,7 @@ def _render(blocks: Sequence[Block], spec: EngineSpec) -> tuple[PageAudio, list[
 
     key_for = partial(sentence_key, spec=spec, info=worker.info)
     allow = synthesise if synthesiser is not None else None
-    return assemble_page(blocks, worker.cache, key_for, allow), made
+    return assemble_page(blocks, worker.cache, key_for, allow, spec.voice), made
 
 
 # Build side ---------------------------------------------------------------------------------
@@ -177,7 +177,8 @@ class AudioPool:
         self.lost: list[str] = []
         self._claimed: set[str] = set()
         self._lock = threading.Lock()
-        self._progress = Progress(sys.stderr if progress else None)
+        # One progress line for all the pools one set of workers serves.
+        self._progress = share._progress if share else Progress(sys.stderr if progress else None)
         self._stop: EventType | None = None
 
     def submit(self, page: str, blocks: Sequence[Block]) -> None:
@@ -233,13 +234,14 @@ class AudioPool:
     def close(self, cancel: bool = False) -> None:
         """Shut the workers down; with ``cancel``, drop pages not yet started.
 
-        A pool that shares another's workers leaves them to that pool."""
+        A pool that shares another's workers leaves them, and the progress line, to that pool."""
         if self._executor is not None:
             if cancel and self._stop is not None:
                 self._stop.set()
             self._executor.shutdown(wait=True, cancel_futures=cancel)
             self._executor = None
-        self._progress.finish()
+        if self._share is None:
+            self._progress.finish()
 
     def __enter__(self) -> AudioPool:
         return self

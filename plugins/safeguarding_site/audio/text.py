@@ -24,7 +24,7 @@ from bs4.element import (
     Tag,
 )
 
-from .blocks import Block, MarkedPage, Sentence
+from .blocks import ENGLISH, Block, MarkedPage, Sentence, Speech
 from .sentences import split_sentences
 
 BLOCK_ATTRIBUTE = "data-sg-block"
@@ -43,7 +43,7 @@ SKIPPED_CLASSES = frozenset(
      "highlight", "highlighttable", "sg-no-audio"}
 )  # fmt: skip
 # The plugin's own widgets, and their BEM parts such as "sg-exit__link".
-WIDGET_CLASS_PREFIXES = ("sg-player", "sg-exit", "sg-toggle")
+WIDGET_CLASS_PREFIXES = ("sg-player", "sg-exit", "sg-toggle", "sg-languages")
 # Layout elements: their edges separate words even though textContent has no space there.
 SEPARATING_TAGS = frozenset(
     {"div", "ul", "ol", "dl", "table", "blockquote", "details", "figure", "section", "td",
@@ -72,6 +72,7 @@ class _Reading:
     text: list[str] = field(default_factory=list)
     pieces: list[_Piece] = field(default_factory=list)
     offset: int = 0
+    speech: Speech = ENGLISH
 
     def add_text(self, value: str, read: bool) -> None:
         """Count ``value`` into textContent, and read it unless it is skipped."""
@@ -85,9 +86,11 @@ class _Reading:
         self.pieces.append(_Piece(self.offset, value, inserted=True, own_sentence=own_sentence))
 
 
-def extract(html: str, lexicon: Mapping[str, str] | None = None) -> list[Block]:
+def extract(
+    html: str, lexicon: Mapping[str, str] | None = None, speech: Speech = ENGLISH
+) -> list[Block]:
     """Return the blocks read aloud from the rendered HTML of a page body."""
-    return read_page(html, lexicon).blocks
+    return read_page(html, lexicon, speech).blocks
 
 
 def mark_blocks(html: str) -> str:
@@ -95,15 +98,19 @@ def mark_blocks(html: str) -> str:
     return read_page(html).html
 
 
-def read_page(html: str, lexicon: Mapping[str, str] | None = None) -> MarkedPage:
-    """Extract the blocks and mark them in one parse of ``html``."""
+def read_page(
+    html: str, lexicon: Mapping[str, str] | None = None, speech: Speech = ENGLISH
+) -> MarkedPage:
+    """Extract the blocks and mark them in one parse of ``html``, read in ``speech``'s language."""
     # Browsers turn CR LF into LF before parsing; offsets must count the same characters.
     html = html.replace("\r\n", "\n").replace("\r", "\n")
     soup = BeautifulSoup(html, "html.parser")
-    found = [(tag, reading) for tag in _candidates(soup) if _has_words(reading := _read(tag))]
+    found = [
+        (tag, reading) for tag in _candidates(soup) if _has_words(reading := _read(tag, speech))
+    ]
     context = PageContext.from_text(" ".join("".join(p.text for p in r.pieces) for _, r in found))
     blocks = [
-        Block(index, "".join(reading.text), _sentences(reading, lexicon or {}, context))
+        Block(index, "".join(reading.text), _sentences(reading, lexicon or {}, context, speech))
         for index, (_, reading) in enumerate(found)
     ]
     return MarkedPage(_insert_marks(html, [tag for tag, _ in found]), blocks)
@@ -158,14 +165,14 @@ def _classes(tag: Tag) -> list[str]:
     return value.split() if isinstance(value, str) else list(value)
 
 
-def _read(block: Tag) -> _Reading:
+def _read(block: Tag, speech: Speech = ENGLISH) -> _Reading:
     """Walk ``block``: all its text for offsets, its own readable text for speech."""
-    reading = _Reading()
-    label = _label(block)
+    reading = _Reading(speech=speech)
+    label = _label(block) if speech.english else ""
     if label:
         reading.insert(f"{label}: ")
     if block.name == "img":
-        reading.insert(f"Image: {_alt_text(block)}", own_sentence=True)
+        reading.insert(f"{speech.image}: {_alt_text(block)}", own_sentence=True)
     elif block.name == "tr":
         _read_row(block, reading)
     else:
@@ -188,7 +195,7 @@ def _walk_tag(tag: Tag, reading: _Reading, read: bool) -> None:
         return  # a template's content is a separate fragment, absent from textContent
     speak = read and not _is_skipped(tag) and not _is_block(tag)
     if speak and tag.name == "img" and _alt_text(tag):
-        reading.insert(f"Image: {_alt_text(tag)}", own_sentence=True)
+        reading.insert(f"{reading.speech.image}: {_alt_text(tag)}", own_sentence=True)
     elif speak and tag.name == "br":
         reading.insert(" ")
     separate = read and (tag.name in SEPARATING_TAGS or _is_block(tag))
@@ -311,14 +318,14 @@ def _has_letters(text: str) -> bool:
 
 
 def _sentences(
-    reading: _Reading, lexicon: Mapping[str, str], context: PageContext
+    reading: _Reading, lexicon: Mapping[str, str], context: PageContext, speech: Speech
 ) -> list[Sentence]:
     """Split a block's read text into sentences with textContent offsets and spoken words."""
     sentences = []
     for run in _runs(reading.pieces):
         read, origin = _flatten(run)
-        for start, end in split_sentences(read):
-            spoken = normalise(read[start:end], lexicon, context)
+        for start, end in split_sentences(read, language=speech.language):
+            spoken = normalise(read[start:end], lexicon, context, speech.english)
             if _has_letters(spoken):
                 shown_start, shown_end = _shown_span(read, origin, start, end)
                 sentences.append(Sentence(shown_start, shown_end, spoken))
@@ -410,26 +417,40 @@ class PageContext:
 
 
 def normalise(
-    text: str, lexicon: Mapping[str, str] | None = None, context: PageContext | None = None
+    text: str,
+    lexicon: Mapping[str, str] | None = None,
+    context: PageContext | None = None,
+    english: bool = True,
 ) -> str:
-    """Turn shown text into what the speech engine should say."""
+    """Turn shown text into what the speech engine should say.
+
+    Phone numbers are read digit by digit. In English the short ones are words ("nine nine
+    nine", "oh" for zero); in other languages every number becomes single digits, which the
+    engine says in the page's language ("dziewięć dziewięć dziewięć").
+    """
     text = " ".join(text.split())
-    text = _UK_PHONE.sub(lambda match: _phone_words(match.group()), text)
-    text = _HELPLINE_116.sub(lambda match: f"one one six, {_digit_words(match.group(1))}", text)
-    text = _SERVICE.sub(lambda match: SERVICE_NUMBERS[match.group(1)], text)
+    text = _UK_PHONE.sub(lambda match: _phone_words(match.group(), english), text)
+    text = _HELPLINE_116.sub(
+        lambda match: f"{_said('116', english)}, {_said(match.group(1), english)}", text
+    )
+    text = _SERVICE.sub(lambda match: _said(match.group(1), english), text)
     if context is not None and context.silent_solution:
-        text = _FIFTY_FIVE.sub("five five", text)
+        text = _FIFTY_FIVE.sub(_said("55", english), text)
     if lexicon:
         text = _apply_lexicon(text, lexicon)
     return " ".join(text.split())
 
 
-def _digit_words(digits: str) -> str:
-    """Say digits one by one in words, with "oh" for zero as people say it in numbers."""
-    return " ".join(DIGIT_WORDS[digit] for digit in digits)
+def _said(digits: str, english: bool) -> str:
+    """A short number said digit by digit: in English words ("one one six", with "oh" for
+    zero as people say it in numbers, and the service numbers as people say them), else
+    digits apart for the page's voice to say in its language."""
+    if not english:
+        return " ".join(digits)
+    return SERVICE_NUMBERS.get(digits) or " ".join(DIGIT_WORDS[digit] for digit in digits)
 
 
-def _phone_words(written: str) -> str:
+def _phone_words(written: str, english: bool = True) -> str:
     """Digits one by one, with a pause between the groups the number is written in."""
     international = written.startswith("+44")
     written = written.replace("(0)", " ").removeprefix("+44")
@@ -437,7 +458,8 @@ def _phone_words(written: str) -> str:
     if len(groups) == 1:
         groups = _conventional_groups(groups[0])
     spoken = [" ".join(group) for group in groups]
-    return ", ".join(["plus 4 4", *spoken] if international else spoken)
+    plus = "plus 4 4" if english else "+ 4 4"
+    return ", ".join([plus, *spoken] if international else spoken)
 
 
 def _conventional_groups(digits: str) -> list[str]:

@@ -175,7 +175,9 @@ class EasyRead:
         at = match.end() if match else 0
         html = html[:at] + toggle + html[at:]
         if kind == "standard":  # this page is the easy read
-            html = f'<div class="sg-easy-read">{_say_easy_read(html, page)}</div>'
+            # A translation's title is the translator's: "easy read" is added in English only.
+            said = _say_easy_read(html, page) if words is None else html
+            html = f'<div class="sg-easy-read">{said}</div>'
         return html
 
     def _icon_svg(self, name: str, line: int, where: str) -> str:

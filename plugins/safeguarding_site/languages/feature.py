@@ -43,6 +43,19 @@ class Languages:
         self._words: dict[str, dict[str, str]] = {}
         self.theme_languages: str | None = None  # the theme's folder of language files
 
+    def default_for(self, config: MkDocsConfig) -> str:
+        """The language of the site's own pages: the option, the theme's, or English."""
+        return self.options.default or config.theme.get("language") or "en"
+
+    def voices(self, config: MkDocsConfig) -> dict[str, str]:
+        """The shipped eSpeak NG voice of each language the site's pages may be in."""
+        codes = set(self.languages) if self.options.enabled else {self.default_for(config)}
+        return {
+            code: language.voice
+            for code, language in self.languages.items()
+            if code in codes and language.voice
+        }
+
     def check(self) -> None:
         """Refuse replacement words for keys the plugin does not have, before any page."""
         for code in self.options.strings:
@@ -50,7 +63,7 @@ class Languages:
 
     def load(self, files: Files, config: MkDocsConfig) -> None:
         """Find the translations; publish each under its language's folder, out of the nav."""
-        self.default = self.options.default or config.theme.get("language") or "en"
+        self.default = self.default_for(config)
         self.files = files
         if not self.options.enabled:
             self.versions = Versions(self.default, self.languages)

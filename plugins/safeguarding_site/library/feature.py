@@ -42,6 +42,7 @@ class Library:
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
         self.site_url = ""
+        self.site_words: dict[str, str] | None = None  # the site language's words (None: English)
         self.slots: dict[str, list[list[Item]]] = {}
         self.page_cards: dict[str, list[Item]] = {}
 
@@ -133,18 +134,23 @@ class Library:
             catalogue,
             lambda topic_id: f"topics/{topic_id}.md",
             lambda audience_id: f"for/{audience_id}.md",
+            self.site_words,
         )
         files.append(File.generated(config, self.index_src, content=index))
         pages: list[tuple[str, str]] = []
         for topic in vocabulary.topics.values():
             items = catalogue.in_topic(topic.id)
             if items:
-                content = term_page(topic, items, "topic", "../index.md", self.options.title)
+                content = term_page(
+                    topic, items, "topic", "../index.md", self.options.title, self.site_words
+                )
                 pages.append((self.topic_src(topic.id), content))
         for audience in vocabulary.audiences.values():
             items = catalogue.for_audience(audience.id)
             if items:
-                content = term_page(audience, items, "audience", "../index.md", self.options.title)
+                content = term_page(
+                    audience, items, "audience", "../index.md", self.options.title, self.site_words
+                )
                 pages.append((self.audience_src(audience.id), content))
         for src, content in pages:
             # Reached from the index's links, as a directory's categories are from theirs.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -152,8 +152,9 @@ def _front(title: str, description: str) -> str:
     return "\n".join([*lines, "---", ""])
 
 
-def _count(number: int) -> str:
-    return f"{number} document" if number == 1 else f"{number} documents"
+def _count(number: int, words: Mapping[str, str]) -> str:
+    """'1 document', '3 documents' (in Polish 'Liczba dokumentów: 3')."""
+    return words["one_document"] if number == 1 else words["documents_count"].format(count=number)
 
 
 def index_page(
@@ -162,21 +163,22 @@ def index_page(
     catalogue: Catalogue,
     topic_link: Callable[[str], str],
     audience_link: Callable[[str], str],
+    words: Mapping[str, str] | None = None,
 ) -> str:
-    """Markdown of the library's index: ways in by topic and audience, then every item."""
+    """Markdown of the library's index: ways in by topic and audience, then every item, in
+    the site's ``words``."""
+    words = words or shipped("en")
     vocabulary = catalogue.vocabulary
     lines = [_front(title, intro), f"# {md_text(title)}\n", f"{md_text(intro)}\n"]
     lines += _term_links(
-        "Find documents by topic", vocabulary.topics, catalogue.in_topic, topic_link
+        words["by_topic"], vocabulary.topics, catalogue.in_topic, topic_link, words
     )
     lines += _term_links(
-        "Find documents by who they are for",
-        vocabulary.audiences,
-        catalogue.for_audience,
-        audience_link,
+        words["by_audience"], vocabulary.audiences, catalogue.for_audience, audience_link, words
     )
     everything = catalogue.all()
-    lines.append(f"## All documents\n\n{_count(len(everything))}, by type.\n")
+    by_type = words["by_type"].replace("{documents}", _count(len(everything), words))
+    lines.append(f"## {md_text(words['all_documents'])}\n\n{md_text(by_type)}\n")
     lines.append(f"[library: {', '.join(i.id for i in everything)}]\n")
     return "\n".join(lines)
 
@@ -186,28 +188,40 @@ def _term_links(
     terms: dict[str, Term],
     items_of: Callable[[str], list[Item]],
     link: Callable[[str], str],
+    words: Mapping[str, str],
 ) -> list[str]:
     entries = [
-        f"- [{md_text(term.title)}]({link(term.id)}) ({_count(len(items_of(term.id)))})"
+        f"- [{md_text(term.title)}]({link(term.id)}) "
+        f"({md_text(_count(len(items_of(term.id)), words))})"
         for term in terms.values()
         if items_of(term.id)
     ]
     return [f"## {md_text(heading)}\n", "\n".join(entries) + "\n"] if entries else []
 
 
-def term_page(term: Term, items: list[Item], kind: str, index_link: str, library_title: str) -> str:
-    """Markdown of one topic's or audience's page."""
-    title = term.title if kind == "topic" else f"For {term.title[:1].lower()}{term.title[1:]}"
-    if term.title[:2].isupper():  # an acronym such as 'NHS staff' keeps its capitals
-        title = f"For {term.title}"
+def term_page(
+    term: Term,
+    items: list[Item],
+    kind: str,
+    index_link: str,
+    library_title: str,
+    words: Mapping[str, str] | None = None,
+) -> str:
+    """Markdown of one topic's or audience's page, in the site's ``words``."""
+    words = words or shipped("en")
+    title = term.title
+    if kind != "topic":
+        # 'For practitioners'; an acronym such as 'NHS staff' keeps its capitals.
+        audience = title if title[:2].isupper() else f"{title[:1].lower()}{title[1:]}"
+        title = words["for_audience"].replace("{audience}", audience)
     lines = [_front(title, term.description), f"# {md_text(title)}\n"]
     if term.description:
         lines.append(f"{md_text(term.description)}\n")
-    lines.append(
-        f"{_count(len(items))} here. Every document is in the "
-        f"[{md_text(library_title)}]({index_link}).\n"
-    )
+    here = words["documents_here"].replace("{documents}", _count(len(items), words))
+    before, _, after = here.partition("{library}")
+    link = f"[{md_text(library_title)}]({index_link})"
+    lines.append(f"{md_text(before)}{link}{md_text(after)}\n")
     # Cards name items in h3: keep the heading levels in order.
-    lines.append("## Documents\n")
+    lines.append(f"## {md_text(words['documents_heading'])}\n")
     lines.append(f"[library: {', '.join(i.id for i in items)}]\n")
     return "\n".join(lines)

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from bs4 import Tag
 
-# Not words of the page: code, permalinks, the toggle, cards (services are documents of their
-# own) and pictures.
+# Not words of the page: code, permalinks, the toggle, the language switcher, cards (services
+# are documents of their own) and pictures.
 SKIP = (
-    "script, style, pre, .headerlink, .sg-toggle, .sg-cards, .sg-point__picture, [aria-hidden=true]"
+    "script, style, pre, .headerlink, .sg-toggle, .sg-languages, .sg-cards, .sg-point__picture, "
+    "[aria-hidden=true]"
 )
 SPACES = re.compile(r"\s+")
 
@@ -31,6 +32,7 @@ class Document:
     tel: str = ""
     categories: tuple[str, ...] = ()
     order: int = 100
+    language: str = ""  # a translation's language code; "" for the site's own language
 
     @classmethod
     def from_json(cls, fields: dict) -> Document:
@@ -44,8 +46,10 @@ class Document:
         return self.body[:length].rsplit(" ", 1)[0] + "…"
 
 
-def page_documents(html: str, url: str, page_title: str, kind: str = "page") -> list[Document]:
-    """Split a page's content at its second-level headings."""
+def page_documents(
+    html: str, url: str, page_title: str, kind: str = "page", language: str = ""
+) -> list[Document]:
+    """Split a page's content at its second-level headings (``language``: a translation's)."""
     # Beautiful Soup is slow to import; a build whose pages are all cached never needs it.
     from bs4 import BeautifulSoup, Comment, Tag
 
@@ -74,6 +78,7 @@ def page_documents(html: str, url: str, page_title: str, kind: str = "page") -> 
                 page=page_title,
                 body=" ".join(texts),
                 kind=kind,
+                language=language,
             )
         )
     return [d for d in documents if d.body or d.ref == url]

@@ -7,7 +7,7 @@ import hashlib
 import html
 import os
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import mkdocs
@@ -34,6 +34,10 @@ SEARCH_DIR = "search"
 MANIFEST_URI = f"{SEARCH_DIR}/manifest.json"
 LUNR_URI = "assets/safeguarding/lunr.js"
 A_TO_Z_SRC = "a-z.md"
+SCRIPT_WORDS = (
+    "searching", "search_unavailable", "no_results", "one_result", "results", "call", "easy_read"
+)  # fmt: skip
+"""The words search.js writes, given to it in the page's language."""
 # lunr.js 2.3.9 as shipped inside MkDocs; lunr.py writes indexes in the same version.
 LUNR_SOURCE = Path(mkdocs.__file__).parent / "contrib/search/templates/search/lunr.js"
 
@@ -49,6 +53,8 @@ class Search:
         self.cache = cache
         self.render = render
         self.groups = groups_from_config(options.synonyms)
+        self.language = "en"  # the site's own language; translations name theirs
+        self.site_words: Mapping[str, str] | None = None  # its words (None: English)
         # Each page's documents, or the cache file that holds them: a warm build, whose index
         # is cached too, never reads them back, so it holds no copy of the site's text.
         self.parts: list[str | list[Document]] = []
@@ -102,7 +108,7 @@ class Search:
         self.a_to_z = File.generated(
             config,
             A_TO_Z_SRC,
-            content=a_to_z_markdown(self.options.a_to_z_title, entries),
+            content=a_to_z_markdown(self.options.a_to_z_title, entries, self.site_words),
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
         files.append(self.a_to_z)
@@ -171,8 +177,8 @@ class Search:
             found += [Document.from_json(fields) for fields in stored]
         return found
 
-    def collect(self, page: Page, kind: str) -> None:
-        """Index a rendered page, section by section."""
+    def collect(self, page: Page, kind: str, language: str = "") -> None:
+        """Index a rendered page, section by section; ``language`` is a translation's."""
         if not self.options.enabled or page.content is None:
             return
         if self.a_to_z is not None and page.file is self.a_to_z:
@@ -180,13 +186,19 @@ class Search:
         title = html.unescape(page.title or "")  # front matter titles arrive escaped
         content, url = page.content, page.file.url
         self._add(
-            ["search-sections-1", content, url, title, kind],
-            lambda: page_documents(content, url, title, kind),
+            ["search-sections-3", content, url, title, kind, language],
+            lambda: page_documents(content, url, title, kind, language),
         )
 
-    def form(self, root: str, words: dict[str, str] | None = None) -> str:
+    def form(
+        self,
+        root: str,
+        words: dict[str, str] | None = None,
+        script_words: Mapping[str, str] | None = None,
+    ) -> str:
         """The search form, with links relative to the page's folder (``root`` is '../..'),
-        in the options' words or another language's ``words``."""
+        in the options' words or another language's ``words``; ``script_words`` is the
+        page language's table, for what the script writes (results, "Searching…")."""
         if not self.options.enabled or self.a_to_z is None:
             return ""
         prefix = root.rstrip("/") + "/" if root not in ("", ".") else ""
@@ -200,6 +212,7 @@ class Search:
             lunr=prefix + LUNR_URI,
             root=prefix or "./",
             max_results=self.options.max_results,
+            script_words={key: (script_words or {}).get(key, "") for key in SCRIPT_WORDS},
         )
 
     def write(self, site_dir: str) -> None:
@@ -211,10 +224,10 @@ class Search:
         if not self.options.enabled:
             return
         folder = os.path.join(site_dir, SEARCH_DIR)
-        key = ["search-shards", FORMAT, self.sources.hexdigest(), self.groups]
+        key = ["search-shards", FORMAT, self.sources.hexdigest(), self.groups, self.language]
         listing = self.cache.get(key) if self.cache else None
         if not (isinstance(listing, list) and all(os.path.isfile(f) for _, f in listing)):
-            shards = build_shards(self.documents(), self.groups).files
+            shards = build_shards(self.documents(), self.groups, self.language).files
             listing = self._store(shards, key) if self.cache else None
             if listing is None:  # no cache, or one that cannot be written
                 for name, text in shards.items():

@@ -5,7 +5,7 @@ query exactly as lunr.js would, without the rest:
 
 - ``manifest.json`` (a fixed name, fetched when the search box gets focus): the first term of
   every postings chunk, the number of name buckets and document groups, which documents are
-  services, and the synonym groups;
+  services, the synonym groups, and which documents are translations in which language;
 - postings chunks (``t<n>.json``): terms in sorted ranges, each with its documents and lunr's
   own BM25 weight for every field, and the other index terms one edit away from it (a word
   typed correctly needs nothing more to be matched with one letter out). lunr scores a
@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from .documents import Document
 from .index import build_index
 
-FORMAT = 2  # raise it when the files change shape, here and in search.js (a cache key too)
+FORMAT = 3  # raise it when the files change shape, here and in search.js (a cache key too)
 CHUNK_BYTES = 6_000  # postings per chunk, raw JSON; about 2 to 3 KB gzip
 BUCKETS = 128  # name buckets
 GROUP = 8  # documents per group of result details
@@ -165,14 +165,27 @@ def details(document: Document) -> dict[str, str]:
         "excerpt": document.excerpt(),
         "phone": document.phone,
         "tel": document.tel,
+        "lang": document.language,
     }
     return {name: value for name, value in fields.items() if value}
 
 
-def build_shards(documents: Iterable[Document], groups: list[list[str]]) -> ShardSet:
-    """Build the lunr index of ``documents`` and split it into a manifest and shards."""
+def _by_language(documents: list[Document]) -> dict[str, list[int]]:
+    """The numbers of the documents in each language other than the site's."""
+    found: dict[str, list[int]] = defaultdict(list)
+    for number, document in enumerate(documents):
+        if document.language:
+            found[document.language].append(number)
+    return dict(sorted(found.items()))
+
+
+def build_shards(
+    documents: Iterable[Document], groups: list[list[str]], language: str = "en"
+) -> ShardSet:
+    """Build the lunr index of ``documents`` and split it into a manifest and shards;
+    ``language`` is the site's own, that of documents that name none."""
     documents = list(documents)
-    index = build_index(documents, groups)["index"]
+    index = build_index(documents, groups, language)["index"]
     files: dict[str, str] = {}
 
     starts: list[str] = []
@@ -220,6 +233,9 @@ def build_shards(documents: Iterable[Document], groups: list[list[str]]) -> Shar
         "group": GROUP,
         "services": [n for n, d in enumerate(documents) if d.kind == "service"],
         "synonyms": groups,
+        # Translations by language (the rest are in the site's): the reader's come first.
+        "language": language,
+        "languages": _by_language(documents),
     }
     shards = {f"{folder}/{name}": text for name, text in files.items()}
     return ShardSet({"manifest.json": _compact(manifest), **shards})

@@ -41,6 +41,8 @@ class Signposting:
         self.render = render
         self.cache = cache  # checked service files: unchanged ones need no pydantic next time
         self.directory: Directory | None = None
+        self.source_language = "en"  # the language services are written in: the site's
+        self.site_words: dict[str, str] | None = None  # its words (None: English)
         self.slots: dict[str, list[list[Service]]] = {}
         self.page_cards: dict[str, list[Service]] = {}
 
@@ -119,10 +121,11 @@ class Signposting:
             self.options.directory_intro,
             self.directory,
             lambda category_id: f"{category_id}.md",
+            self.site_words,
         )
         files.append(File.generated(config, f"{self.prefix}index.md", content=index))
         for category in categories:
-            content = category_page(category, self.directory, "index.md")
+            content = category_page(category, self.directory, "index.md", self.site_words)
             files.append(File.generated(config, self.category_src(category.id), content=content))
         json_data = self.directory.to_json()
         files.append(File.generated(config, self.options.json_file, content=json_data))
@@ -169,11 +172,14 @@ class Signposting:
         if self.directory is None:
             return html
         where = page.file.src_uri
-        html = fill_slots(html, self.slots.pop(where, []), self.render, words, language)
+        # Services are written in the site's language: name it on the words left in it.
+        source = self.source_language if language not in (None, self.source_language) else None
+        slots = self.slots.pop(where, [])
+        html = fill_slots(html, slots, self.render, words, language, source)
         cards = self.page_cards.pop(where, [])
         if cards:
             heading = self.options.cards_heading
-            html += cards_html(cards, self.render, heading, words, language)
+            html += cards_html(cards, self.render, heading, words, language, source)
         return html
 
     def banner_in(self, words: dict[str, str] | None = None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..languages.strings import format_date, shipped
@@ -24,10 +24,17 @@ class Card:
     checked: str
     json_ld: str
     language: str | None = None  # the page's, when the service has words in it
+    source: str | None = None
+    """The language of the service file, on a page in another language: the words the file
+    gives only in it are marked with ``lang`` (WCAG 3.1.2), so screen readers say them right."""
 
     @property
     def data(self):
         return self.service.data
+
+    @property
+    def _words(self):
+        return self.data.words_in(self.language or "")
 
     @property
     def description_html(self) -> str:
@@ -35,14 +42,25 @@ class Card:
         return own or self.service.description_html
 
     @property
+    def description_lang(self) -> str | None:
+        own = dict(self.service.translated_html).get(self.language or "")
+        return None if own else self.source
+
+    @property
     def who_for(self) -> str | None:
-        words = self.data.words_in(self.language or "")
-        return (words and words.who_for) or self.data.who_for
+        return (self._words and self._words.who_for) or self.data.who_for
+
+    @property
+    def who_for_lang(self) -> str | None:
+        return None if self._words and self._words.who_for else self.source
 
     @property
     def hours(self) -> str | None:
-        words = self.data.words_in(self.language or "")
-        return (words and words.hours) or self.data.hours
+        return (self._words and self._words.hours) or self.data.hours
+
+    @property
+    def hours_lang(self) -> str | None:
+        return None if self._words and self._words.hours else self.source
 
 
 def checked_label(service: Service, words: dict[str, str] | None = None) -> str:
@@ -82,11 +100,13 @@ def cards_html(
     heading: str | None = None,
     words: dict[str, str] | None = None,
     language: str | None = None,
+    source: str | None = None,
 ) -> str:
     """The card list for these services, in the words of the page's ``language`` (English by
-    default), with the services' own words in it where their files give them."""
+    default), with the services' own words in it where their files give them; ``source`` is
+    the files' language when it is not the page's."""
     words = words or shipped("en")
-    cards = [Card(s, checked_label(s, words), json_ld(s), language) for s in services]
+    cards = [Card(s, checked_label(s, words), json_ld(s), language, source) for s in services]
     return render("service-cards.html", cards=cards, heading=heading, t=words)
 
 
@@ -105,29 +125,44 @@ def fill_slots(
     render: Render,
     words: dict[str, str] | None = None,
     language: str | None = None,
+    source: str | None = None,
 ) -> str:
     """Put the cards where ``mark_slots`` left placeholders."""
     return SLOTS.fill(
-        html, slots, lambda services: cards_html(services, render, None, words, language)
+        html, slots, lambda services: cards_html(services, render, None, words, language, source)
     )
 
 
-def category_page(category: Category, directory: Directory, index_name: str) -> str:
-    """Markdown of a generated directory page for one category."""
+def category_page(
+    category: Category,
+    directory: Directory,
+    index_name: str,
+    words: Mapping[str, str] | None = None,
+) -> str:
+    """Markdown of a generated directory page for one category, in the site's ``words``."""
+    words = words or shipped("en")
     count = len(directory.in_category(category.id))
+    listed = words["services_listed"].replace("{services}", _plural(count, words))
     return (
         f"---\ntitle: {json.dumps(category.title)}\ndescription: "
         f"{json.dumps(category.description)}\n---\n\n"
         f"# {md_text(category.title)}\n\n{md_text(category.description)}\n\n"
-        f"{_plural(count)} listed. [All kinds of support]({index_name})\n\n"
+        f"{md_text(listed)} [{md_text(words['all_support'])}]({index_name})\n\n"
         # Cards name services in h3: keep the heading levels in order.
-        "## Services\n\n"
+        f"## {md_text(words['services_heading'])}\n\n"
         f"[services: {category.id}]\n"
     )
 
 
-def index_page(title: str, intro: str, directory: Directory, link: Callable[[str], str]) -> str:
-    """Markdown of the generated index of every category."""
+def index_page(
+    title: str,
+    intro: str,
+    directory: Directory,
+    link: Callable[[str], str],
+    words: Mapping[str, str] | None = None,
+) -> str:
+    """Markdown of the generated index of every category, in the site's ``words``."""
+    words = words or shipped("en")
     lines = [front_matter_title(title), f"# {md_text(title)}\n"]
     lines.append(f"{md_text(intro)}\n")
     for category in directory.categories.values():
@@ -136,10 +171,11 @@ def index_page(title: str, intro: str, directory: Directory, link: Callable[[str
             continue  # left out of the directory, with a warning (feature.py)
         lines.append(
             f"- [{md_text(category.title)}]({link(category.id)}): "
-            f"{md_text(category.description)} ({_plural(count)})"
+            f"{md_text(category.description)} ({md_text(_plural(count, words))})"
         )
     return "\n".join(lines) + "\n"
 
 
-def _plural(count: int) -> str:
-    return f"{count} service" if count == 1 else f"{count} services"
+def _plural(count: int, words: Mapping[str, str]) -> str:
+    """'1 service', '3 services' (in Polish 'Liczba usług: 3', which needs no plural forms)."""
+    return words["one_service"] if count == 1 else words["services_count"].format(count=count)

@@ -19,6 +19,15 @@
     return el;
   }
 
+  // A speed as the page's language writes numbers: "0.75" in English, "0,75" in Polish.
+  function number(value) {
+    try {
+      return value.toLocaleString(document.documentElement.lang || undefined);
+    } catch (error) {
+      return String(value); // a language code the browser does not know
+    }
+  }
+
   function Player(root) {
     this.root = root;
     this.audio = root.querySelector("audio");
@@ -28,12 +37,17 @@
     this.loading = null;
   }
 
+  // The page language's words for the buttons, from the player's data-sg-* attributes.
+  Player.prototype.word = function (name, english) {
+    return this.root.getAttribute("data-sg-" + name) || english;
+  };
+
   Player.prototype.start = function () {
     var self = this;
     var controls = document.createElement("div");
     controls.className = "sg-player__controls";
-    var back = button("Previous sentence", "sg-player__step");
-    var next = button("Next sentence", "sg-player__step");
+    var back = button(this.word("previous", "Previous sentence"), "sg-player__step");
+    var next = button(this.word("next", "Next sentence"), "sg-player__step");
     back.addEventListener("click", function () { self.step(-1); });
     next.addEventListener("click", function () { self.step(1); });
     controls.appendChild(back);
@@ -41,11 +55,14 @@
     var speeds = document.createElement("div");
     speeds.className = "sg-player__speeds";
     speeds.setAttribute("role", "group");
-    speeds.setAttribute("aria-label", "Reading speed");
+    speeds.setAttribute("aria-label", this.word("speeds", "Reading speed"));
+    var speedName = this.word("speed", "Speed {speed} times");
     this.speedButtons = SPEEDS.map(function (speed) {
-      var b = button(speed + "×", "sg-player__speed");
+      var shown = number(speed);
+      var b = button(shown + "×", "sg-player__speed");
+      b.setAttribute("data-sg-rate", String(speed));
       b.setAttribute("aria-pressed", speed === 1 ? "true" : "false");
-      b.setAttribute("aria-label", "Speed " + speed + " times");
+      b.setAttribute("aria-label", speedName.replace("{speed}", shown));
       b.addEventListener("click", function () { self.setSpeed(speed); });
       speeds.appendChild(b);
       return b;
@@ -110,7 +127,8 @@
   Player.prototype.setSpeed = function (speed) {
     this.audio.playbackRate = speed;
     this.speedButtons.forEach(function (b) {
-      b.setAttribute("aria-pressed", b.textContent === speed + "×" ? "true" : "false");
+      var pressed = b.getAttribute("data-sg-rate") === String(speed);
+      b.setAttribute("aria-pressed", pressed ? "true" : "false");
     });
   };
 

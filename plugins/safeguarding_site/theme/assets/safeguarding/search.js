@@ -8,7 +8,7 @@
   "use strict";
 
   var FUZZY_MIN_LENGTH = 5;
-  var FORMAT = 2; // shards.py's FORMAT: the shape of the files this script reads
+  var FORMAT = 3; // shards.py's FORMAT: the shape of the files this script reads
 
   function normalise(text) {
     return text.replace(/\u2019/g, "'").toLowerCase().replace(/\s+/g, " ").trim();
@@ -103,7 +103,26 @@
     this.files = Object.create(null);
     this.pipeline = new window.lunr.Pipeline();
     this.pipeline.add(window.lunr.stemmer); // lunr.py's search pipeline
+    // The reader's language is the page's. Its documents come first; in a language other than
+    // English, whose pages are indexed as written, words are also looked up unstemmed.
+    this.reader = document.documentElement.lang || manifest.language || "en";
+    this.english = this.reader.split("-")[0].toLowerCase() === "en";
+    var languages = manifest.languages || {};
+    this.own = Object.create(null); // documents in the reader's language
+    this.other = Object.create(null); // documents in another language than the site's
+    var self = this;
+    Object.keys(languages).forEach(function (code) {
+      languages[code].forEach(function (doc) {
+        self.other[doc] = true;
+        if (code === self.reader) { self.own[doc] = true; }
+      });
+    });
   }
+
+  /* Whether a document is in the reader's language. */
+  ShardedIndex.prototype.inReaderLanguage = function (doc) {
+    return this.reader === (this.manifest.language || "en") ? !this.other[doc] : !!this.own[doc];
+  };
 
   ShardedIndex.prototype.file = function (name) {
     if (!this.files[name]) {
@@ -165,12 +184,16 @@
    * and followed by anything (boost 2), and stemmed with one letter out (boost 1). */
   ShardedIndex.prototype.clauses = function (query) {
     var pipeline = this.pipeline;
+    var english = this.english;
     var words = query + " " + expand(query, this.groups).join(" ");
     var clauses = [];
     window.lunr.tokenizer(words).forEach(function (token) {
       var word = token.toString();
       pipeline.runString(word).forEach(function (term) {
         clauses.push({ term: term, boost: 10, match: "exact" });
+        if (!english && term !== word) {
+          clauses.push({ term: word, boost: 10, match: "exact" });
+        }
       });
       if (word.length >= 3) { clauses.push({ term: word, boost: 2, match: "prefix" }); }
       if (word.length >= FUZZY_MIN_LENGTH) {
@@ -271,14 +294,16 @@
     var self = this;
     return this.score(query).then(function (results) {
       var services = [];
-      var pages = [];
+      var own = [];
+      var others = [];
       results.forEach(function (result) {
         if (self.services[result.doc]) {
           if (services.length < 3) { services.push(result.doc); }
-        } else if (pages.length < max) {
-          pages.push(result.doc);
+        } else {
+          (self.inReaderLanguage(result.doc) ? own : others).push(result.doc);
         }
       });
+      var pages = own.concat(others).slice(0, max);
       // Scoring was one task; fetching and showing are others, so none holds up the page.
       return later().then(function () {
         return Promise.all([self.details(services), self.details(pages)]);
@@ -298,9 +323,19 @@
     this.list = root.querySelector(".sg-search__list");
     this.siteRoot = root.getAttribute("data-sg-root") || "./";
     this.max = parseInt(root.getAttribute("data-sg-max") || "10", 10);
+    // The page language's words for what this script writes (English when absent).
+    try {
+      this.words = JSON.parse(root.getAttribute("data-sg-words") || "{}");
+    } catch (error) {
+      this.words = {};
+    }
     this.loading = null;
     this.asked = 0;
   }
+
+  SiteSearch.prototype.word = function (name, english) {
+    return typeof this.words[name] === "string" ? this.words[name] : english;
+  };
 
   SiteSearch.prototype.start = function () {
     var self = this;
@@ -355,7 +390,7 @@
     var query = normalise(raw);
     var asked = ++this.asked;
     if (!query) { this.clear(); return; }
-    this.count.textContent = "Searching…";
+    this.count.textContent = this.word("searching", "Searching…");
     this.load().then(function () {
       return self.index.search(query, self.max);
     }).then(function (found) {
@@ -363,7 +398,8 @@
     }, function () {
       self.loading = null; // a site rebuilt since the manifest came: fetch it again next time
       if (asked === self.asked) {
-        self.count.textContent = "Search is not available. Use the A to Z instead.";
+        self.count.textContent = self.word(
+          "search_unavailable", "Search is not available. Use the A to Z instead.");
       }
     });
   };
@@ -380,8 +416,9 @@
     this.list.appendChild(pages);
     var total = found.services.length + found.pages.length;
     this.count.textContent = total === 0
-      ? "No results. Try other words, or use the A to Z."
-      : total === 1 ? "1 result" : total + " results";
+      ? this.word("no_results", "No results. Try other words, or use the A to Z.")
+      : total === 1 ? this.word("one_result", "1 result")
+        : this.word("results", "{count} results").replace("{count}", total);
     this.results.hidden = total === 0;
   };
 
@@ -397,7 +434,7 @@
     name.appendChild(this.link(doc, doc.title));
     card.appendChild(name);
     if (doc.tel) {
-      var call = element("a", "sg-search__call", "Call " + doc.phone);
+      var call = element("a", "sg-search__call", this.word("call", "Call") + " " + doc.phone);
       call.href = doc.tel;
       card.appendChild(call);
     }
@@ -406,10 +443,16 @@
 
   SiteSearch.prototype.pageResult = function (doc) {
     var item = element("li", "sg-search__result");
+    if (doc.lang) {
+      // A translation found from a page in another language: say which, for screen readers
+      // and for the direction of its words.
+      item.setAttribute("lang", doc.lang);
+      item.setAttribute("dir", "auto");
+    }
     var title = element("p", "sg-search__result-title");
     title.appendChild(this.link(doc, doc.title));
     item.appendChild(title);
-    var where = [doc.page, doc.kind === "easy" ? "Easy read" : ""]
+    var where = [doc.page, doc.kind === "easy" ? this.word("easy_read", "Easy read") : ""]
       .filter(Boolean).join(" · ");
     if (where) { item.appendChild(element("p", "sg-search__where", where)); }
     if (doc.excerpt) { item.appendChild(element("p", "sg-search__excerpt", doc.excerpt)); }
