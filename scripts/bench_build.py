@@ -518,6 +518,19 @@ def page_weight(site_dir: Path, kind: str, path: str) -> Weight | None:
         if target is not None and target.exists():
             search[key] = gz(target.read_bytes())
     on_play = 0
+    # on-demand.js brings search.js when the box gets focus and player.js when the player
+    # opens: counted there, not in the page.
+    for ref in parser.js:
+        if ref.endswith("on-demand.js"):
+            target = local_file(site_dir, page_url, ref)
+            if target is not None:
+                for name in ("search.js", "player.js"):
+                    sibling = target.with_name(name)
+                    if sibling.exists():
+                        if name == "search.js":
+                            search["search.js"] = gz(sibling.read_bytes())
+                        elif parser.audio:
+                            on_play += gz(sibling.read_bytes())
     for ref in dict.fromkeys(parser.audio):
         target = local_file(site_dir, page_url, ref)
         if target is not None and target.exists():
@@ -659,7 +672,10 @@ def print_weights(found: list[Weight | str]) -> None:
     if first:
         parts = ", ".join(f"{k} {v / KB:.1f} KB" for k, v in first.search.items())
         print(f"\nOn first search (loaded when the search box is focused, gzip): {parts}.")
-    print("On play: the page's MP3 (not compressible further, raw size) and timings JSON (gzip).")
+    print(
+        "On play: the page's MP3 (not compressible further, raw size), timings JSON and "
+        "player.js (gzip)."
+    )
     for note in notes:
         print(f"- {note}")
 

@@ -52,10 +52,11 @@ log = get_plugin_logger(__name__)
 THEME_DIR = Path(__file__).parent / "theme"
 STYLESHEET = "assets/safeguarding/safeguarding.css"
 # quick-exit.js and privacy.js are not here: they load from the top of <head> (privacy/).
+# search.js and player.js are not here either: on-demand.js loads them when a reader reaches
+# for the search box or opens the player, so a page that is only read never downloads them.
 SCRIPTS = (
     "assets/safeguarding/drawer.js",
-    "assets/safeguarding/search.js",
-    "assets/safeguarding/player.js",
+    "assets/safeguarding/on-demand.js",
 )
 
 

@@ -212,3 +212,23 @@ def test_natural_voice_plays_and_highlight_follows(browser, natural_site):
     )
     assert highlighted(page) == "Smoke alarms save lives."
     context.close()
+
+
+def test_the_player_script_loads_when_the_player_opens(browser, example_site):
+    """player.js comes when the player is opened; play pressed before it arrives is still
+    followed: the sentence being read is highlighted once it does."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    held = []
+    page.route("**/player.js", lambda route: held.append(route))
+    page.goto(example_site.url(PAGE))
+    page.click("summary.sg-player__title")
+    wait_until(page, "document.querySelector('.sg-player[open]') !== null")
+    page.evaluate("document.querySelector('.sg-player__audio').muted = true")
+    page.evaluate("document.querySelector('.sg-player__audio').play()")
+    wait_until(page, "!document.querySelector('.sg-player__audio').paused")
+    assert len(held) == 1 and page.locator(".sg-player__speed").count() == 0
+    held[0].continue_()
+    wait_until(page, "CSS.highlights.has('sg-reading')", timeout=10_000)
+    assert page.locator(".sg-player__speed").count() == 4
+    context.close()

@@ -68,6 +68,21 @@ def test_back_after_exit_from_a_search_result_shows_nothing_typed(tab, example_s
     assert tab.locator(".sg-search__results a").count() == 0
 
 
+def test_back_shows_nothing_typed_when_the_search_script_never_came(tab, example_site):
+    """search.js loads on demand; if it never arrives, the form goes to the A to Z as without
+    JavaScript, and Back (from the cache) still shows an empty box: browsers reset a box
+    marked autocomplete=off on such a return, and on-demand.js empties it on leaving too."""
+    tab.route("**/search.js", lambda route: route.abort())
+    tab.goto(example_site.url(HOME))
+    tab.evaluate("window.restoredFromCache = true")
+    tab.fill("#sg-search-input", QUERY)
+    tab.press("#sg-search-input", "Enter")
+    tab.wait_for_url("**/a-z/*")
+    go_back(tab)
+    assert tab.evaluate("window.restoredFromCache === true"), "not restored: the test is void"
+    assert tab.input_value("#sg-search-input") == ""
+
+
 def test_back_shows_no_open_section_menu_or_player_position(bfcache_browser, example_site):
     """Opened sections, the open menu and where the player was all reset before the cache's
     copy is shown again."""

@@ -173,3 +173,49 @@ def test_a_search_fetches_a_few_static_files_from_the_site(context, example_site
     assert all("fire" not in u.rsplit("/", 1)[1] for u in shards)
     total = len(list(example_site_dir.glob("search/*/*.json")))
     assert len(shards) < total / 3
+
+
+def fetched_scripts(page) -> list[str]:
+    return page.evaluate(
+        "performance.getEntriesByType('resource').map(e => e.name)"
+        ".filter(n => n.endsWith('.js')).map(n => n.split('/').pop())"
+    )
+
+
+def test_the_search_script_loads_only_when_the_box_is_reached(page, example_site):
+    """A page that is only read downloads neither the search nor the player script."""
+    page.goto(example_site.url("/support/fire-safety/"))
+    page.wait_for_load_state("load")
+    scripts = fetched_scripts(page)
+    assert "on-demand.js" in scripts
+    assert "search.js" not in scripts and "player.js" not in scripts and "lunr.js" not in scripts
+    page.focus("#sg-search-input")
+    wait_until(page, "document.querySelector('[data-module=sg-search][data-sg-initialised]')")
+    assert "search.js" in fetched_scripts(page) and "player.js" not in fetched_scripts(page)
+
+
+def test_a_search_sent_before_its_script_arrives_waits_for_it(page, example_site):
+    """Enter pressed while search.js is still on its way: the results come once it does,
+    and the page never leaves for the A to Z."""
+    release = []
+    page.route("**/search.js", lambda route: release.append(route))
+    page.goto(example_site.url("/"))
+    page.fill("#sg-search-input", "witness")
+    page.press("#sg-search-input", "Enter")
+    wait_until(page, "document.querySelector('[data-sg-pending]') !== null")
+    assert len(release) == 1
+    release[0].continue_()
+    wait_until(page, "/result/.test(document.querySelector('.sg-search__count').textContent)")
+    assert page.url == example_site.url("/")
+    assert page.locator(".sg-search__result").count() > 0
+
+
+def test_a_search_whose_script_cannot_load_goes_to_the_a_to_z(page, example_site):
+    """If search.js cannot be fetched, the form does what it does without JavaScript."""
+    page.route("**/search.js", lambda route: route.abort())
+    page.goto(example_site.url("/"))
+    page.fill("#sg-search-input", "witness")
+    page.press("#sg-search-input", "Enter")
+    page.wait_for_url("**/a-z/*")
+    assert "witness" not in page.url
+    assert page.locator("h1").inner_text().startswith("A to Z")

@@ -71,6 +71,8 @@
     this.audio.insertAdjacentElement("afterend", controls);
 
     this.audio.addEventListener("play", function () { self.load(); });
+    // Loaded on demand (on-demand.js): playing may have started before this script came.
+    if (!this.audio.paused) { this.load(); }
     this.audio.addEventListener("timeupdate", function () { self.follow(); });
     this.audio.addEventListener("ended", function () { self.mark(-1); });
     document.addEventListener("click", function (event) { self.playFrom(event); });

@@ -478,6 +478,14 @@
     }
     root.setAttribute("data-sg-initialised", "");
     search.start();
+    // Loaded on demand (on-demand.js): a search already sent runs now; a box that already
+    // has focus starts loading the index, as its focus would have.
+    if (root.hasAttribute("data-sg-pending")) {
+      root.removeAttribute("data-sg-pending");
+      search.search(search.input.value);
+    } else if (document.activeElement === search.input) {
+      search.load();
+    }
   }
 
   // For tests and benchmarks that compare its scores with lunr.js's own.
