@@ -207,6 +207,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             self.library.load(files, config, self.front_matter.today)
             self.languages.load(files, config)  # before easy read places translated ones
             self.signposting.source_language = self.languages.default
+            self.library.source_language = self.languages.default
             self.search.language = self.languages.default
             self.easy_read.load(files, config, self.languages.is_original)
             self.search.load(
@@ -258,7 +259,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         code = self.languages.language(page).code
         words = self.languages.words(code)
         html = self.signposting.page_content(html, page, words, code)
-        html = self.library.page_content(html, page, words)
+        html = self.library.page_content(html, page, words, code)
         self._report_page(page, html)  # the page's own words, before the toggle is added
         html = self.easy_read.page_content(html, page, self.languages.page_words(page))
         html = self.languages.page_content(html, page)

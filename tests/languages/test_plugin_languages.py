@@ -262,6 +262,10 @@ def test_cards_speak_the_page_language(build_site):
     )
     assert '<span class="sg-doc__where">(inna witryna: www.legislation.gov.uk)</span>' in polish
     assert "<div><dt>Opublikowano</dt><dd>14.05.2014</dd></div>" in polish
+    # The item's own words are English, and say so; the plugin's words around them are Polish.
+    assert '<p class="sg-doc__type" lang="en">Legislation</p>' in polish
+    assert 'rel="noreferrer"><span lang="en">Care Act 2014</span> <span' in polish
+    assert '<div><dt>Wydawca</dt><dd lang="en">legislation.gov.uk</dd></div>' in polish
     english = read(site, "help/index.html")
     assert '>Call Helpline on <span class="sg-card__number">116 123</span></a>' in english
     assert '<p class="sg-card__checked">Details checked: November 2026</p>' in english

@@ -43,6 +43,7 @@ class Library:
         self.files: Files | None = None
         self.site_url = ""
         self.site_words: dict[str, str] | None = None  # the site language's words (None: English)
+        self.source_language = "en"  # the language items are written in: the site's
         self.slots: dict[str, list[list[Item]]] = {}
         self.page_cards: dict[str, list[Item]] = {}
 
@@ -232,16 +233,26 @@ class Library:
         self.page_cards[where] = self.catalogue.resolve(refs, where)
         return markdown
 
-    def page_content(self, html: str, page: Page, words: dict[str, str] | None = None) -> str:
-        """Fill in the cards, in the page language's ``words``."""
+    def page_content(
+        self,
+        html: str,
+        page: Page,
+        words: dict[str, str] | None = None,
+        language: str | None = None,
+    ) -> str:
+        """Fill in the cards, in the page ``language``'s ``words``."""
         if self.catalogue is None:
             return html
+        # Items are written in the site's language: name it on what they say.
+        source = self.source_language if language not in (None, self.source_language) else None
         where = page.file.src_uri
         links = self._links(page)
         anchors = where == self.index_src
 
         def make(items: list[Item], heading: str | None = None) -> str:
-            return cards_html(items, self.catalogue, links, self.render, heading, anchors, words)
+            return cards_html(
+                items, self.catalogue, links, self.render, heading, anchors, words, source
+            )
 
         html = fill_slots(html, self.slots.pop(where, []), make)
         cards = self.page_cards.pop(where, [])

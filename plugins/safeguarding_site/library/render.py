@@ -127,12 +127,14 @@ def cards_html(
     heading: str | None = None,
     anchors: bool = False,
     words: dict[str, str] | None = None,
+    source: str | None = None,
 ) -> str:
     """The card list for these items, in the words of the page's language (English by
-    default)."""
+    default); ``source`` is the items' language when it is not the page's, marked on what
+    they say (WCAG 3.1.2, language of parts)."""
     words = words or shipped("en")
     cards = [card(i, catalogue, links, anchors, words) for i in items]
-    return render("library-cards.html", cards=cards, heading=heading, t=words)
+    return render("library-cards.html", cards=cards, heading=heading, t=words, source=source)
 
 
 def mark_slots(markdown: str, catalogue: Catalogue, where: str) -> tuple[str, list[list[Item]]]:
