@@ -18,6 +18,10 @@ Prints Markdown tables:
    more than that on the example). Without the plugin, service and .easy.md files are built
    as plain pages and nav entries for generated pages are dropped (link checks are lowered to
    info), which is fine for a cost comparison.
+   The plugin renders more pages than its sources (the services directory, the A to Z, the
+   library's pages), so the example is also compared with a second peer, "same pages": those
+   pages written out as Markdown (service and library item files left out, as the plugin
+   leaves them) and built with ``plugins: []``: the plugin's own work, page for page.
    Targets from the issue: ratio <= 1.10 for the example, <= 1.15 at 1,000 pages, and time
    growing linearly with N.
 2. Cold audio builds (empty cache) of the synthetic site of ``--cold-pages`` pages (and 1,000
@@ -38,6 +42,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import itertools
+import json
 import os
 import re
 import shutil
@@ -273,6 +278,61 @@ def prepare_example(work: Path, audio: bool = True) -> tuple[Path, Path, int]:
     services = options.get("signposting", {}).get("services_dir", "services")
     count = sum(1 for p in pages if (site / docs_name / services) not in p.parents)
     return plugin, off, count
+
+
+# Run in a child process: a plugin build whose pages are written out as plain Markdown files.
+_CAPTURE = """
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.plugins import BasePlugin
+
+class Capture(BasePlugin):
+    def on_files(self, files, config):
+        pages = {}
+        for file in files.documentation_pages():
+            pages[file.src_uri] = file.content_string
+        Path(sys.argv[2]).write_text(json.dumps(pages), encoding="utf-8")
+        return files
+
+config = load_config(sys.argv[1], site_dir=sys.argv[3])
+config.plugins["bench-capture"] = Capture()
+build(config)
+"""
+
+
+def same_pages(plugin: Path, work: Path) -> tuple[Path, int]:
+    """A ``plugins: []`` configuration whose docs are the pages the plugin renders: the
+    generated ones (directory, A to Z, library pages) written out, service and library item
+    files left out as the plugin leaves them. A peer that renders as many pages as the plugin
+    does, for what the plugin's own work costs."""
+    captured = work / "same-pages.json"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [PYTHON, "-c", _CAPTURE, str(plugin), str(captured), str(work / "site-capture")],
+        cwd=plugin.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        raise RuntimeError(f"capturing the plugin's pages failed:\n{done.stderr[-2000:]}")
+    pages = json.loads(captured.read_text(encoding="utf-8"))
+    with plugin.open(encoding="utf-8") as stream:
+        data = yaml_load(stream)
+    docs = plugin.parent / "docs-same-pages"
+    shutil.rmtree(docs, ignore_errors=True)
+    source = plugin.parent / data.get("docs_dir", "docs")
+    shutil.copytree(source, docs, ignore=shutil.ignore_patterns("*.md"))  # images, documents
+    for src, text in pages.items():
+        target = docs / src
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    data["docs_dir"] = docs.name
+    off = write_yaml(plugin.with_name("mkdocs.bench-same.yml"), without_plugin(data, docs))
+    return off, len(pages)
 
 
 def prepare_synthetic(work: Path, pages: int, seed: int, audio: bool = True) -> tuple[Path, Path]:
@@ -719,6 +779,9 @@ def main(argv: list[str] | None = None) -> int:
         comparisons.append(compare("example", count, plugin, off, work, runs))
         example_site = work / "site-example-plugin"
         found = weights(example_site) if example_site.exists() else []
+        progress("example site against the same pages without the plugin")
+        same, rendered = same_pages(plugin, work)
+        comparisons.append(compare("example, same pages", rendered, plugin, same, work, runs))
 
         for size in sorted(set(sizes) | set(cold_sizes)):
             progress(f"synthetic site of {size} pages")

@@ -6,7 +6,7 @@ Usage:
     python scripts/bench_search.py --pagefind 300,1000 [--runs 5]
 
 With ``--pagefind SIZES``: for each size, a site of real prose (scripts/make_prose_site.py)
-built with the plugin, indexed by Pagefind (``pip install 'pagefind[bin]'``, for this
+built with the plugin, indexed by Pagefind (``pip install -e ".[bench]"``, for this
 benchmark only) over the same part of each page (``<article>``), and served gzipped (level 6,
 as a web host sends text) over keep-alive HTTP/1.1. Each run opens the home page in a fresh
 context, then throttles Chromium over CDP (1.6 Mbps down, 150 ms round trip, CPU 4x slower)
