@@ -85,6 +85,11 @@ def main() -> None:
                 page.click("summary.sg-player__title")
                 page.locator(".sg-player__step").nth(1).click()  # next sentence, any language
                 page.locator(".sg-player__step").nth(1).click()
+                # The steps seek once the timings and the MP3's length have come.
+                for _ in range(100):
+                    if page.evaluate("document.querySelector('.sg-player__audio').currentTime > 0"):
+                        break
+                    page.wait_for_timeout(50)
                 page.evaluate("document.querySelector('.sg-player__audio').play()")
                 page.wait_for_timeout(1500)
                 page.evaluate("window.scrollTo(0, 0)")
