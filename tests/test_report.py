@@ -112,3 +112,62 @@ def test_report_command_leaves_the_site_alone(tmp_path):
     plain = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
     assert plain.returncode == 1
     assert plain.stderr == "safeguarding: 'mkdocs.yml' does not use the safeguarding plugin.\n"
+
+
+def git(folder, *args: str, when: str | None = None) -> None:
+    """Run git in ``folder``, committing at ``when`` (ISO time) if given."""
+    env = {
+        "GIT_AUTHOR_NAME": "Editor", "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor", "GIT_COMMITTER_EMAIL": "editor@example.org",
+        "HOME": str(folder), "PATH": "/usr/bin:/bin",
+    }  # fmt: skip
+    if when:
+        env |= {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+    subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True)
+
+
+def test_report_names_translations_whose_page_changed_after_them(tmp_path):
+    """The page changed after its Polish translation: the report says to check it; the Urdu
+    one, written after the last change, is up to date; without git, the state is unknown."""
+    config = {"plugins": [{"safeguarding": {"audio": {"enabled": False}}}]}
+    files = {
+        "index.md": "# Home\n\nHello.\n",
+        "help.md": "# Help\n\nCall 0808 2000 247.\n",
+        "help.pl.md": "# Pomoc\n\nZadzwoń pod 0808 2000 247.\n",
+        "help.ur.md": "# مدد\n\n0808 2000 247 پر کال کریں۔\n",  # noqa: RUF001
+    }
+    write_site(tmp_path, files, config)
+    command = [sys.executable, "-m", "safeguarding_site.starter.cli", "report"]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    report = json.loads((tmp_path / "report/report.json").read_text(encoding="utf-8"))
+    assert [t["translation_changed"] for t in report["translations"]] == [None, None]
+    html = (tmp_path / "report/report.html").read_text(encoding="utf-8")
+    assert "Unknown: not in git" in html
+
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", ".")
+    git(tmp_path, "commit", "-qm", "Pages", when="2026-11-02T09:00:00+00:00")
+    (tmp_path / "docs/help.md").write_text("# Help\n\nCall 0808 2000 999.\n", encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "New number", when="2026-11-20T09:00:00+00:00")
+    urdu = (tmp_path / "docs/help.ur.md").read_text(encoding="utf-8").replace("247", "999")
+    (tmp_path / "docs/help.ur.md").write_text(urdu, encoding="utf-8")
+    git(tmp_path, "commit", "-qam", "Urdu updated", when="2026-11-20T15:30:00+00:00")
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    report = json.loads((tmp_path / "report/report.json").read_text(encoding="utf-8"))
+    assert report["translations"] == [
+        {
+            "src": "help.pl.md", "original": "help.md", "language": "pl",
+            "translation_changed": "2026-11-02 09:00", "original_changed": "2026-11-20 09:00",
+            "out_of_date": True,
+        },
+        {
+            "src": "help.ur.md", "original": "help.md", "language": "ur",
+            "translation_changed": "2026-11-20 15:30", "original_changed": "2026-11-20 09:00",
+            "out_of_date": False,
+        },
+    ]  # fmt: skip
+    html = (tmp_path / "report/report.html").read_text(encoding="utf-8")
+    assert '<tr class="due"><td>help.pl.md<br><small>translates help.md</small>' in html
+    assert "To check: the page changed after its translation" in html

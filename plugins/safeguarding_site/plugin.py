@@ -380,6 +380,8 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
             self.audio.durations,
             self.easy_read.findings,
             self.library.report_rows(),
+            self.languages.translations(),
+            Path(config.docs_dir),
         )
 
     def _cache_templates(self, env: Environment) -> None:

@@ -80,6 +80,14 @@ class Languages:
             for cached in ("url", "abs_dest_path"):
                 file.__dict__.pop(cached, None)
 
+    def translations(self) -> list[tuple[str, str, str]]:
+        """Every translation: (its source path, its page's, its language code)."""
+        versions = self.versions
+        return [
+            (src, versions.original_of[src], code)
+            for src, code in sorted(versions.language_of.items())
+        ]
+
     def is_original(self, src: str) -> bool:
         """Whether a page is in the site's own language (not a translation)."""
         return src not in self.versions.language_of

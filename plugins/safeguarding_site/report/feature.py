@@ -13,7 +13,16 @@ from mkdocs.structure.pages import Page
 
 from ..dates import months_after
 from ..front_matter import review_due
-from .model import DocumentRow, PageRow, Report, ServiceRow, page_text, reading_figures
+from .history import last_changed
+from .model import (
+    DocumentRow,
+    PageRow,
+    Report,
+    ServiceRow,
+    TranslationRow,
+    page_text,
+    reading_figures,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -77,8 +86,13 @@ class SiteReport:
         durations: dict[str, float],
         findings: dict[str, list[str]],
         documents: list[tuple[str, str, str | None]] = (),
+        translations: list[tuple[str, str, str]] = (),
+        docs_dir: Path | None = None,
     ) -> None:
-        """Write report.html and report.json; stop listening for link warnings."""
+        """Write report.html and report.json; stop listening for link warnings.
+
+        ``translations`` are (translation, page, language code) source paths in ``docs_dir``.
+        """
         self.close()
         if not self.enabled:
             return
@@ -95,9 +109,37 @@ class SiteReport:
             DocumentRow(src, title, due, bool(due and due < today.isoformat()))
             for src, title, due in documents
         ]
-        report = Report(site_name, today.isoformat(), rows, self.pages, self.links.found, library)
+        report = Report(
+            site_name,
+            today.isoformat(),
+            rows,
+            self.pages,
+            self.links.found,
+            library,
+            _translation_rows(translations, docs_dir),
+        )
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / "report.json").write_text(report.to_json(), encoding="utf-8")
         page = self.render("report.html", report=report.sorted())
         (self.folder / "report.html").write_text(page, encoding="utf-8")
         log.info(f"Report for the site's editors written to {self.folder / 'report.html'}")
+
+
+def _translation_rows(
+    translations: list[tuple[str, str, str]], docs_dir: Path | None
+) -> list[TranslationRow]:
+    """Each translation with the times (UTC) it and its page last changed in git."""
+    if not translations:
+        return []
+    folder = docs_dir or Path(".")
+    paths = {src: folder / src for pair in translations for src in pair[:2]}
+    changed = last_changed(paths.values())
+
+    def day(src: str) -> str | None:
+        found = changed.get(paths[src])
+        return found.strftime("%Y-%m-%d %H:%M") if found else None
+
+    return [
+        TranslationRow(src, original, code, day(src), day(original))
+        for src, original, code in translations
+    ]

@@ -76,6 +76,27 @@ class DocumentRow:
 
 
 @dataclass
+class TranslationRow:
+    """A translation and the page it translates, with the times each last changed (UTC,
+    "2026-11-30 14:05", from the site's git history; None when it has none)."""
+
+    src: str
+    original: str
+    language: str
+    translation_changed: str | None
+    original_changed: str | None
+
+    @property
+    def out_of_date(self) -> bool:
+        """The page changed after its translation did: the translation may be wrong now."""
+        return bool(
+            self.translation_changed
+            and self.original_changed
+            and self.original_changed > self.translation_changed
+        )
+
+
+@dataclass
 class Report:
     """Everything the report shows, worked out on ``built``."""
 
@@ -85,16 +106,27 @@ class Report:
     pages: list[PageRow]
     broken_links: list[str]
     documents: list[DocumentRow] = field(default_factory=list)
+    translations: list[TranslationRow] = field(default_factory=list)
 
     def sorted(self) -> Report:
         """Services due first; pages overdue first, then by review date, then by name."""
         services = sorted(self.services, key=lambda s: (s.review_due, s.name.casefold()))
         pages = sorted(self.pages, key=lambda p: (not p.overdue, p.review_due or "9999", p.src))
         documents = sorted(self.documents, key=lambda d: (d.review_due or "9999", d.src))
+        translations = sorted(self.translations, key=lambda t: (not t.out_of_date, t.src))
         return Report(
-            self.site_name, self.built, services, pages, sorted(self.broken_links), documents
+            self.site_name,
+            self.built,
+            services,
+            pages,
+            sorted(self.broken_links),
+            documents,
+            translations,
         )
 
     def to_json(self) -> str:
         """The report as JSON."""
-        return json.dumps(asdict(self.sorted()), indent=2, ensure_ascii=False) + "\n"
+        data = asdict(self.sorted())
+        for row, translation in zip(data["translations"], self.sorted().translations, strict=True):
+            row["out_of_date"] = translation.out_of_date
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
