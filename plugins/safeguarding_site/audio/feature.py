@@ -86,6 +86,7 @@ class Audio:
         self.help_file: File | None = None
         self.submitted: dict[str, PoolKey] = {}
         self.silent_languages: set[str] = set()
+        self.cache_folder = Path(options.cache_dir)  # from mkdocs.yml's folder, set by start()
         self.durations: dict[str, float] = {}  # seconds of audio by page, for the report
         self.spec = EngineSpec()
         self.probe_key: list[object] = []

@@ -38,7 +38,7 @@ def last_changed(paths: Iterable[Path]) -> dict[Path, dt.datetime]:
         text = done.stdout.strip()
         if done.returncode == 0 and text:
             try:
-                found[path] = dt.datetime.fromtimestamp(int(text), dt.timezone.utc)
+                found[path] = dt.datetime.fromtimestamp(int(text), dt.UTC)
             except ValueError:
                 continue
     return found
