@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.axe import axe_violations
+from tests.browser.test_player import mp3_duration
 from tests.browser.waiting import wait_until
 
 PAGES = {
@@ -66,20 +67,14 @@ def test_player_speaks_the_page_language(browser, example_site):
     page.goto(example_site.url(PAGES["pl"]))
     page.get_by_text("Posłuchaj tej strony").click()
     player = page.locator(".sg-player")
-    assert player.get_by_role("button", name="Następne zdanie").count() == 1
+    # player.js comes when the player opens: wait for the buttons it adds.
+    player.get_by_role("button", name="Następne zdanie").wait_for()
     speeds = player.get_by_role("group", name="Szybkość czytania")
     shown = ["0,75×", "1×", "1,25×", "1,5×"]  # noqa: RUF001 (the sign the buttons show)
     assert speeds.locator("button").all_inner_texts() == shown
     speeds.get_by_role("button", name="Szybkość 1,5 razy").click()
     assert page.evaluate("document.querySelector('.sg-player__audio').playbackRate") == 1.5
-    duration = page.evaluate(
-        """() => new Promise(resolve => {
-          const audio = document.querySelector('.sg-player__audio');
-          audio.preload = 'metadata';
-          audio.addEventListener('loadedmetadata', () => resolve(audio.duration), {once: true});
-          audio.load();
-        })"""
-    )
+    duration = mp3_duration(page)
     timings = page.request.get(page.url + "listen.json").json()
     assert timings["voice"] == "zlw/pl"
     assert abs(duration - timings["duration"]) / timings["duration"] < 0.02

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.config import load_config
 
+from tests.browser.axe import axe_violations
 from tests.browser.waiting import wait_until
 from tests.conftest import run_build, write_site
 from tests.servers import LocalServer, start_site
@@ -57,9 +58,9 @@ def test_player_on_every_page(browser, example_site, example_pages):
     context.close()
 
 
-def test_mp3_duration_matches_timings(listening):
-    """The browser decodes the MP3; its length matches the timings file within 2%."""
-    duration = listening.evaluate(
+def mp3_duration(page) -> float:
+    """The length of the page's MP3 as the browser decodes it."""
+    return page.evaluate(
         """() => new Promise(resolve => {
           const audio = document.querySelector('.sg-player__audio');
           audio.preload = 'metadata';
@@ -67,6 +68,11 @@ def test_mp3_duration_matches_timings(listening):
           audio.load();
         })"""
     )
+
+
+def test_mp3_duration_matches_timings(listening):
+    """The browser decodes the MP3; its length matches the timings file within 2%."""
+    duration = mp3_duration(listening)
     timings = listening.request.get(listening.url + "listen.json").json()
     assert abs(duration - timings["duration"]) / timings["duration"] < 0.02
     starts = [t["start"] for t in timings["timings"]]
@@ -231,4 +237,21 @@ def test_the_player_script_loads_when_the_player_opens(browser, example_site):
     held[0].continue_()
     wait_until(page, "CSS.highlights.has('sg-reading')", timeout=10_000)
     assert page.locator(".sg-player__speed").count() == 4
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "width"),
+    [(PAGE, 1280), (PAGE, 320), ("/ur/support/domestic-and-sexual-abuse/", 320)],
+)
+def test_the_open_player_passes_axe(browser, example_site, path, width):
+    """Opened, with the buttons its script adds (in Urdu too, right to left): no WCAG 2.2
+    A/AA violation, and no sideways scroll on a phone."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(example_site.url(path))
+    page.click("summary.sg-player__title")
+    page.wait_for_selector(".sg-player__speed")
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     context.close()

@@ -70,6 +70,12 @@ class Versions:
         return self.original_of.get(src, src)
 
 
+def marked_source(page_language: str | None, source: str) -> str | None:
+    """The language to mark (``lang``) on words quoted from files written in ``source`` (the
+    site's language), on a page in ``page_language``: None on pages in that language."""
+    return source if page_language not in (None, source) else None
+
+
 def find_translations(
     src_paths: Iterable[str], languages: Mapping[str, Language], default: str
 ) -> list[Translation]:

@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 
 from ..checked import page_refs
 from ..errors import SafeguardingError
+from ..languages.model import marked_source
 from ..sources import decode_source
 from .catalogue import Catalogue, ItemSource, Vocabulary, load_catalogue
 from .config import LibraryConfig
@@ -244,7 +245,7 @@ class Library:
         if self.catalogue is None:
             return html
         # Items are written in the site's language: name it on what they say.
-        source = self.source_language if language not in (None, self.source_language) else None
+        source = marked_source(language, self.source_language)
         where = page.file.src_uri
         links = self._links(page)
         anchors = where == self.index_src

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from ..checked import page_refs
 from ..errors import SafeguardingError
+from ..languages.model import marked_source
 from ..sources import decode_source
 from .config import SignpostingConfig
 from .directory import Directory, ServiceSource, load_directory
@@ -173,7 +174,7 @@ class Signposting:
             return html
         where = page.file.src_uri
         # Services are written in the site's language: name it on the words left in it.
-        source = self.source_language if language not in (None, self.source_language) else None
+        source = marked_source(language, self.source_language)
         slots = self.slots.pop(where, [])
         html = fill_slots(html, slots, self.render, words, language, source)
         cards = self.page_cards.pop(where, [])
