@@ -35,6 +35,8 @@ from .front_matter import FrontMatterRules, check_page_meta, review_due
 from .inject import Snippets, inject
 from .jsoncache import JsonCache
 from .languages.feature import Languages
+from .languages.model import is_english
+from .languages.strings import SiteLanguage
 from .library.feature import Library
 from .privacy.snippets import head_start
 from .publish import Staging
@@ -197,18 +199,15 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         if not self.config.enabled:
             return None
         # The site's own language, and its words for the pages the plugin writes.
-        site_words = self.languages.words(self.languages.default_for(config))
-        self.signposting.site_words = self.library.site_words = site_words
-        self.search.site_words = site_words
+        code = self.languages.default_for(config)
+        site = SiteLanguage(code, self.languages.words(code))
+        self.signposting.site = self.library.site = self.search.site = site
         with user_errors():
             self.help_file = self._help_file(files, config)
             self.footer_links = self._footer_links(files, config)
             self.signposting.load(files, config)
             self.library.load(files, config, self.front_matter.today)
             self.languages.load(files, config)  # before easy read places translated ones
-            self.signposting.source_language = self.languages.default
-            self.library.source_language = self.languages.default
-            self.search.language = self.languages.default
             self.easy_read.load(files, config, self.languages.is_original)
             self.search.load(
                 files,
@@ -246,7 +245,7 @@ class SafeguardingPlugin(BasePlugin[PluginConfig]):
         self._warn_review(page)
         with user_errors():
             # Easy read first, while line numbers still match the editor's file.
-            english = self.languages.language(page).code.split("-")[0] == "en"
+            english = is_english(self.languages.language(page).code)
             markdown = self.easy_read.page_markdown(markdown, page, english)
             markdown = self.library.page_markdown(markdown, page)
             return self.signposting.page_markdown(markdown, page)

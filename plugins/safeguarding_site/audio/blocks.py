@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..languages.model import is_english
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -59,7 +61,7 @@ class Speech:
     @property
     def english(self) -> bool:
         """Whether the page is in English (any variety)."""
-        return self.language.split("-")[0].lower() == "en"
+        return is_english(self.language)
 
 
 ENGLISH = Speech()

@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from ..errors import SafeguardingError
 from ..jsoncache import JsonCache
+from ..languages.model import is_english
 from ..storage import place_file
 from .assemble import PageAudio, places_digest
 from .blocks import Block, MarkedPage, Reading, Sentence, Speech
@@ -53,11 +54,6 @@ class Voice:
     engine: str
     voice: str
     lexicon: Mapping[str, str]
-
-
-def is_english(code: str) -> bool:
-    """Whether a language code is English, of any country."""
-    return code.split("-")[0].lower() == "en"
 
 
 class Audio:

@@ -70,6 +70,11 @@ class Versions:
         return self.original_of.get(src, src)
 
 
+def is_english(code: str) -> bool:
+    """Whether a language code is English, of any country ("en", "en-GB")."""
+    return code.split("-")[0].lower() == "en"
+
+
 def marked_source(page_language: str | None, source: str) -> str | None:
     """The language to mark (``lang``) on words quoted from files written in ``source`` (the
     site's language), on a page in ``page_language``: None on pages in that language."""

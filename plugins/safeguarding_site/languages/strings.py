@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -41,6 +42,15 @@ def words(code: str, overrides: Mapping[str, Mapping[str, str]]) -> dict[str, st
             f"'{unknown[0]}'. Known: {', '.join(sorted(english))}."
         )
     return {key: extra.get(key) or own.get(key) or english[key] for key in english}
+
+
+@dataclass(frozen=True)
+class SiteLanguage:
+    """The site's own language: what its pages, services and library items are written in,
+    and the plugin's words for the pages it writes (the A to Z, the directory, the library)."""
+
+    code: str = "en"
+    words: Mapping[str, str] = field(default_factory=lambda: shipped("en"))
 
 
 def format_date(day: dt.date, words: Mapping[str, str], key: str = "date_full") -> str:

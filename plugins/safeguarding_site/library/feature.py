@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from ..checked import page_refs
 from ..errors import SafeguardingError
 from ..languages.model import marked_source
+from ..languages.strings import SiteLanguage
 from ..sources import decode_source
 from .catalogue import Catalogue, ItemSource, Vocabulary, load_catalogue
 from .config import LibraryConfig
@@ -43,8 +44,7 @@ class Library:
         self.catalogue: Catalogue | None = None
         self.files: Files | None = None
         self.site_url = ""
-        self.site_words: dict[str, str] | None = None  # the site language's words (None: English)
-        self.source_language = "en"  # the language items are written in: the site's
+        self.site = SiteLanguage()  # the language items are written in, and its words
         self.slots: dict[str, list[list[Item]]] = {}
         self.page_cards: dict[str, list[Item]] = {}
 
@@ -136,24 +136,20 @@ class Library:
             catalogue,
             lambda topic_id: f"topics/{topic_id}.md",
             lambda audience_id: f"for/{audience_id}.md",
-            self.site_words,
+            self.site.words,
         )
         files.append(File.generated(config, self.index_src, content=index))
         pages: list[tuple[str, str]] = []
-        for topic in vocabulary.topics.values():
-            items = catalogue.in_topic(topic.id)
-            if items:
-                content = term_page(
-                    topic, items, "topic", "../index.md", self.options.title, self.site_words
-                )
-                pages.append((self.topic_src(topic.id), content))
-        for audience in vocabulary.audiences.values():
-            items = catalogue.for_audience(audience.id)
-            if items:
-                content = term_page(
-                    audience, items, "audience", "../index.md", self.options.title, self.site_words
-                )
-                pages.append((self.audience_src(audience.id), content))
+        for kind, terms, items_of, src_of in (
+            ("topic", vocabulary.topics, catalogue.in_topic, self.topic_src),
+            ("audience", vocabulary.audiences, catalogue.for_audience, self.audience_src),
+        ):
+            for term in terms.values():
+                items = items_of(term.id)
+                if items:
+                    title, words = self.options.title, self.site.words
+                    content = term_page(term, items, kind, "../index.md", title, words)
+                    pages.append((src_of(term.id), content))
         for src, content in pages:
             # Reached from the index's links, as a directory's categories are from theirs.
             files.append(
@@ -245,7 +241,7 @@ class Library:
         if self.catalogue is None:
             return html
         # Items are written in the site's language: name it on what they say.
-        source = marked_source(language, self.source_language)
+        source = marked_source(language, self.site.code)
         where = page.file.src_uri
         links = self._links(page)
         anchors = where == self.index_src

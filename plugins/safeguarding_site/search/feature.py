@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from ..errors import SafeguardingError
 from ..jsoncache import JsonCache
+from ..languages.strings import SiteLanguage
 from ..signposting.directory import Directory
 from ..sources import title_of_source
 from ..storage import digest, place_file, read_json
@@ -53,8 +54,7 @@ class Search:
         self.cache = cache
         self.render = render
         self.groups = groups_from_config(options.synonyms)
-        self.language = "en"  # the site's own language; translations name theirs
-        self.site_words: Mapping[str, str] | None = None  # its words (None: English)
+        self.site = SiteLanguage()  # the site's own language (translations name theirs)
         # Each page's documents, or the cache file that holds them: a warm build, whose index
         # is cached too, never reads them back, so it holds no copy of the site's text.
         self.parts: list[str | list[Document]] = []
@@ -108,7 +108,7 @@ class Search:
         self.a_to_z = File.generated(
             config,
             A_TO_Z_SRC,
-            content=a_to_z_markdown(self.options.a_to_z_title, entries, self.site_words),
+            content=a_to_z_markdown(self.options.a_to_z_title, entries, self.site.words),
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
         files.append(self.a_to_z)
@@ -224,10 +224,10 @@ class Search:
         if not self.options.enabled:
             return
         folder = os.path.join(site_dir, SEARCH_DIR)
-        key = ["search-shards", FORMAT, self.sources.hexdigest(), self.groups, self.language]
+        key = ["search-shards", FORMAT, self.sources.hexdigest(), self.groups, self.site.code]
         listing = self.cache.get(key) if self.cache else None
         if not (isinstance(listing, list) and all(os.path.isfile(f) for _, f in listing)):
-            shards = build_shards(self.documents(), self.groups, self.language).files
+            shards = build_shards(self.documents(), self.groups, self.site.code).files
             listing = self._store(shards, key) if self.cache else None
             if listing is None:  # no cache, or one that cannot be written
                 for name, text in shards.items():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
+from ..languages.model import is_english
 from .documents import Document
 from .synonyms import expansions
 
@@ -25,10 +26,6 @@ def short_ref(number: int) -> str:
         text = digits[rest] + text
         if number == 0:
             return text
-
-
-def is_english(code: str) -> bool:
-    return code.split("-")[0].lower() == "en"
 
 
 def build_index(

@@ -16,6 +16,7 @@ from mkdocs.structure.pages import Page
 from ..checked import page_refs
 from ..errors import SafeguardingError
 from ..languages.model import marked_source
+from ..languages.strings import SiteLanguage
 from ..sources import decode_source
 from .config import SignpostingConfig
 from .directory import Directory, ServiceSource, load_directory
@@ -42,8 +43,7 @@ class Signposting:
         self.render = render
         self.cache = cache  # checked service files: unchanged ones need no pydantic next time
         self.directory: Directory | None = None
-        self.source_language = "en"  # the language services are written in: the site's
-        self.site_words: dict[str, str] | None = None  # its words (None: English)
+        self.site = SiteLanguage()  # the language services are written in, and its words
         self.slots: dict[str, list[list[Service]]] = {}
         self.page_cards: dict[str, list[Service]] = {}
 
@@ -122,11 +122,11 @@ class Signposting:
             self.options.directory_intro,
             self.directory,
             lambda category_id: f"{category_id}.md",
-            self.site_words,
+            self.site.words,
         )
         files.append(File.generated(config, f"{self.prefix}index.md", content=index))
         for category in categories:
-            content = category_page(category, self.directory, "index.md", self.site_words)
+            content = category_page(category, self.directory, "index.md", self.site.words)
             files.append(File.generated(config, self.category_src(category.id), content=content))
         json_data = self.directory.to_json()
         files.append(File.generated(config, self.options.json_file, content=json_data))
@@ -174,7 +174,7 @@ class Signposting:
             return html
         where = page.file.src_uri
         # Services are written in the site's language: name it on the words left in it.
-        source = marked_source(language, self.source_language)
+        source = marked_source(language, self.site.code)
         slots = self.slots.pop(where, [])
         html = fill_slots(html, slots, self.render, words, language, source)
         cards = self.page_cards.pop(where, [])

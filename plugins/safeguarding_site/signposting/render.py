@@ -32,35 +32,42 @@ class Card:
     def data(self):
         return self.service.data
 
-    @property
-    def _words(self):
-        return self.data.words_in(self.language or "")
+    def _own(self, name: str) -> str | None:
+        """The service's own words for field ``name`` in the page's language, if its file
+        gives them ("description" is its rendered HTML)."""
+        language = self.language or ""
+        if name == "description":
+            return dict(self.service.translated_html).get(language)
+        words = self.data.words_in(language)
+        return getattr(words, name) if words else None
+
+    def _lang(self, name: str) -> str | None:
+        """``source`` for a field shown in the file's language, None for one in the page's."""
+        return None if self._own(name) else self.source
 
     @property
     def description_html(self) -> str:
-        own = dict(self.service.translated_html).get(self.language or "")
-        return own or self.service.description_html
+        return self._own("description") or self.service.description_html
 
     @property
     def description_lang(self) -> str | None:
-        own = dict(self.service.translated_html).get(self.language or "")
-        return None if own else self.source
+        return self._lang("description")
 
     @property
     def who_for(self) -> str | None:
-        return (self._words and self._words.who_for) or self.data.who_for
+        return self._own("who_for") or self.data.who_for
 
     @property
     def who_for_lang(self) -> str | None:
-        return None if self._words and self._words.who_for else self.source
+        return self._lang("who_for")
 
     @property
     def hours(self) -> str | None:
-        return (self._words and self._words.hours) or self.data.hours
+        return self._own("hours") or self.data.hours
 
     @property
     def hours_lang(self) -> str | None:
-        return None if self._words and self._words.hours else self.source
+        return self._lang("hours")
 
 
 def checked_label(service: Service, words: dict[str, str] | None = None) -> str:
